@@ -1,0 +1,92 @@
+import type { Role } from './roles';
+import { ROLES } from './roles';
+
+/**
+ * What each role may do. The table is the single source: `resolveScope` enforces it and
+ * `docs/permissions.md` is generated from it (a test keeps the two equal).
+ *
+ * Reach:
+ * - `scope`      — the organisations of the role's assignment (a municipality, a school or a set);
+ * - `supervised` — the schools supervised by the user's expert groups, never the user's own school;
+ * - `any`        — not tied to organisations (reference data).
+ */
+export type Reach = 'scope' | 'supervised' | 'any';
+
+export const PERMISSIONS = {
+  'org.read': 'Просмотр реестра организаций',
+  'org.manage': 'Создание и изменение организаций',
+  'class.read': 'Просмотр классов',
+  'class.manage': 'Создание и изменение классов',
+  'student.read': 'Просмотр кодов обучающихся',
+  'student.manage': 'Ведение кодов обучающихся',
+  'user.read': 'Просмотр пользователей',
+  'user.manage': 'Управление пользователями и ролями',
+  'expertGroup.read': 'Просмотр экспертных групп',
+  'expertGroup.manage': 'Управление экспертными группами',
+  'document.read': 'Просмотр документов',
+  'document.manage': 'Загрузка и изменение документов',
+  'audit.read': 'Просмотр журнала изменений',
+  'reference.read': 'Просмотр справочников (учебные годы, предметы)',
+  'reference.manage': 'Ведение справочников',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const PERMISSION_LIST = Object.keys(PERMISSIONS) as Permission[];
+
+type Grants = Partial<Record<Role, Reach>>;
+
+const ALL_SCOPED: Grants = {
+  district_admin: 'scope',
+  district_specialist: 'scope',
+  school_admin: 'scope',
+  expert: 'supervised',
+  observer: 'scope',
+  teacher: 'scope',
+  readonly: 'scope',
+};
+
+export const GRANTS: Record<Permission, Grants> = {
+  'org.read': ALL_SCOPED,
+  'org.manage': { district_admin: 'scope' },
+  'class.read': {
+    district_admin: 'scope',
+    district_specialist: 'scope',
+    school_admin: 'scope',
+    expert: 'supervised',
+    teacher: 'scope',
+    readonly: 'scope',
+  },
+  'class.manage': { district_admin: 'scope', school_admin: 'scope' },
+  'student.read': {
+    district_admin: 'scope',
+    district_specialist: 'scope',
+    school_admin: 'scope',
+    teacher: 'scope',
+  },
+  'student.manage': { district_admin: 'scope', school_admin: 'scope' },
+  'user.read': { district_admin: 'scope', school_admin: 'scope' },
+  'user.manage': { district_admin: 'scope', school_admin: 'scope' },
+  'expertGroup.read': {
+    district_admin: 'scope',
+    district_specialist: 'scope',
+    expert: 'supervised',
+    readonly: 'scope',
+  },
+  'expertGroup.manage': { district_admin: 'scope', district_specialist: 'scope' },
+  'document.read': ALL_SCOPED,
+  'document.manage': {
+    district_admin: 'scope',
+    district_specialist: 'scope',
+    school_admin: 'scope',
+  },
+  'audit.read': { district_admin: 'scope', school_admin: 'scope' },
+  'reference.read': Object.fromEntries(ROLES.map((r) => [r, 'any'])) as Grants,
+  'reference.manage': { district_admin: 'any' },
+};
+
+export const REACH_LABELS: Record<Reach, string> = {
+  scope: 'в своей области',
+  supervised: 'курируемые ОО',
+  any: 'да',
+};

@@ -1,0 +1,98 @@
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../database';
+import { municipalities, organisations } from '../schema';
+
+export type OrgRow = typeof organisations.$inferSelect;
+export type OrgInsert = typeof organisations.$inferInsert;
+
+const withMunicipality = {
+  org: organisations,
+  municipalityName: municipalities.name,
+};
+
+export async function findOrgById(db: Db, id: number) {
+  const [row] = await db
+    .select(withMunicipality)
+    .from(organisations)
+    .innerJoin(municipalities, eq(municipalities.id, organisations.municipalityId))
+    .where(eq(organisations.id, id));
+  return row ?? null;
+}
+
+export async function findOrgsByIds(db: Db, ids: number[]): Promise<OrgRow[]> {
+  if (!ids.length) return [];
+  return db
+    .select()
+    .from(organisations)
+    .where(sql`${organisations.id} in ${ids}`);
+}
+
+export async function findOrgByFisLogin(db: Db, fisLogin: string): Promise<OrgRow | null> {
+  const [row] = await db.select().from(organisations).where(eq(organisations.fisLogin, fisLogin));
+  return row ?? null;
+}
+
+export interface OrgListFilter {
+  scope: SQL;
+  category?: 'school' | 'body' | undefined;
+  kind?: string | undefined;
+  municipalityId?: number | undefined;
+  q?: string | undefined;
+  includeInactive: boolean;
+  limit: number;
+  offset: number;
+}
+
+export async function listOrgs(db: Db, f: OrgListFilter) {
+  const conditions: SQL[] = [f.scope];
+  if (f.category) conditions.push(eq(organisations.category, f.category));
+  if (f.kind) conditions.push(eq(organisations.kind, f.kind));
+  if (f.municipalityId) conditions.push(eq(organisations.municipalityId, f.municipalityId));
+  if (!f.includeInactive) conditions.push(eq(organisations.isActive, true));
+  if (f.q) {
+    const like = `%${f.q}%`;
+    const search = or(
+      ilike(organisations.shortName, like),
+      ilike(organisations.fullName, like),
+      ilike(organisations.fisLogin, like),
+      eq(organisations.number, f.q),
+    );
+    if (search) conditions.push(search);
+  }
+  const where = and(...conditions);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select(withMunicipality)
+      .from(organisations)
+      .innerJoin(municipalities, eq(municipalities.id, organisations.municipalityId))
+      .where(where)
+      .orderBy(
+        asc(organisations.category),
+        sql`nullif(regexp_replace(${organisations.number}, '\\D', '', 'g'), '')::int nulls last`,
+        asc(organisations.shortName),
+      )
+      .limit(f.limit)
+      .offset(f.offset),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(organisations)
+      .where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+export async function insertOrg(db: Db, values: OrgInsert): Promise<OrgRow> {
+  const [row] = await db.insert(organisations).values(values).returning();
+  if (!row) throw new Error('insert organisations returned nothing');
+  return row;
+}
+
+export async function updateOrg(db: Db, id: number, values: Partial<OrgInsert>): Promise<OrgRow> {
+  const [row] = await db
+    .update(organisations)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(organisations.id, id))
+    .returning();
+  if (!row) throw new Error('update organisations returned nothing');
+  return row;
+}

@@ -1,0 +1,5 @@
+export * from './registry';
+export * from './access';
+export * from './documents';
+export * from './audit';
+export * from './settings';

@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Services } from '../services';
+import { registerAuth } from './auth';
+import type { ServerConfig } from './config';
+import { errorHandler } from './errors';
+import { registerAuditRoutes } from './routes/audit';
+import { registerAuthRoutes } from './routes/auth';
+import { registerClassRoutes } from './routes/classes';
+import { registerDocumentRoutes } from './routes/documents';
+import { registerExpertGroupRoutes } from './routes/expertGroups';
+import { registerOrgRoutes } from './routes/orgs';
+import { registerReferenceRoutes } from './routes/reference';
+import { registerUserRoutes } from './routes/users';
+
+/** A route of the API as registered, for the scope-matrix test and the docs. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  public: boolean;
+}
+
+/** Builds the HTTP application without listening: the server and the tests use the same app. */
+export async function buildApp(services: Services, config: ServerConfig) {
+  const app = Fastify({
+    logger: config.logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 10 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: route.url, public: route.config?.public === true });
+    }
+  });
+  app.decorate('apiRoutes', routes);
+
+  await app.register(cookie);
+  await app.register(multipart);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'vsoko API',
+        description:
+          'API системы «Объективная ВСОКО». Ответы: `{ data }` или `{ error: { code, message } }`.',
+        version: config.version,
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'vsoko_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuth(app, services);
+  registerAuthRoutes(app, services, config);
+  registerReferenceRoutes(app, services);
+  registerOrgRoutes(app, services);
+  registerClassRoutes(app, services);
+  registerUserRoutes(app, services);
+  registerExpertGroupRoutes(app, services);
+  registerDocumentRoutes(app, services);
+  registerAuditRoutes(app, services);
+
+  registerWeb(app, config.webRoot);
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiRoutes: RegisteredRoute[];
+  }
+}
+
+/** Serves the built SPA; every non-API GET falls back to index.html. */
+function registerWeb(app: FastifyInstance, webRoot: string | null) {
+  const hasWeb = webRoot !== null && existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) {
+    void app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Адрес не найден' } });
+    }
+    if (!hasWeb) {
+      return reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('Веб-интерфейс не собран: выполните npm run build:web (npm start делает это сам).');
+    }
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+}

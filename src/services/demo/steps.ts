@@ -1,0 +1,7 @@
+import type { DemoStep } from './index';
+
+/**
+ * Demo steps after the registry, in order. Each feature appends its own step here
+ * (assessment results, plans of measures, ВСОКО monitoring) and documents its simulation.
+ */
+export const DEMO_STEPS: DemoStep[] = [];
