@@ -1,0 +1,74 @@
+import {
+  IconBuildingCommunity,
+  IconHistory,
+  IconHome,
+  IconUsers,
+  IconUsersGroup,
+  IconFileText,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import type { Permission } from '../../src/core/access/permissions';
+
+/**
+ * The sections of the application. A section appears only to users holding its permission;
+ * each feature adds its own entries here (and its routes in routes.tsx).
+ */
+export interface NavItem {
+  path: string;
+  label: string;
+  /** One line on the home page. */
+  description: string;
+  icon: ReactNode;
+  permission?: Permission;
+  group: 'Работа' | 'Реестр' | 'Администрирование';
+}
+
+export const NAV: NavItem[] = [
+  {
+    path: '/',
+    label: 'Главная',
+    description: 'Сводка по вашим разделам',
+    icon: <IconHome size={18} />,
+    group: 'Работа',
+  },
+  {
+    path: '/orgs',
+    description: 'Школы и органы управления района: карточки, классы, коды обучающихся',
+    label: 'Организации',
+    icon: <IconBuildingCommunity size={18} />,
+    permission: 'org.read',
+    group: 'Реестр',
+  },
+  {
+    path: '/documents',
+    description: 'Локальные акты, приказы, протоколы и другие документы организаций',
+    label: 'Документы',
+    icon: <IconFileText size={18} />,
+    permission: 'document.read',
+    group: 'Реестр',
+  },
+  {
+    path: '/expert-groups',
+    description: 'Состав экспертных групп и курируемые ими ОО',
+    label: 'Экспертные группы',
+    icon: <IconUsersGroup size={18} />,
+    permission: 'expertGroup.read',
+    group: 'Реестр',
+  },
+  {
+    path: '/users',
+    description: 'Учётные записи, роли и области доступа',
+    label: 'Пользователи и роли',
+    icon: <IconUsers size={18} />,
+    permission: 'user.read',
+    group: 'Администрирование',
+  },
+  {
+    path: '/audit',
+    description: 'Кто, когда и что изменил',
+    label: 'Журнал изменений',
+    icon: <IconHistory size={18} />,
+    permission: 'audit.read',
+    group: 'Администрирование',
+  },
+];
