@@ -319,6 +319,14 @@ const CASES: Record<string, Case> = {
     orgIds: (d) =>
       (d as { schools: { orgId: number }[] }[]).flatMap((g) => g.schools.map((s) => s.orgId)),
   },
+  'GET /api/expert-groups/candidates': {
+    kind: 'target',
+    permission: 'expertGroup.manage',
+    call: (t) => ({
+      method: 'GET',
+      url: `/api/expert-groups/candidates?municipalityId=${t.municipalityId}`,
+    }),
+  },
   'GET /api/expert-groups/:id': {
     kind: 'target',
     permission: 'expertGroup.read',

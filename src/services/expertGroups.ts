@@ -6,6 +6,7 @@ import {
   expertGroupScope,
   findExpertGroup,
   insertExpertGroup,
+  listExpertCandidates,
   listExpertGroups,
   replaceMembers,
   replaceSchools,
@@ -50,6 +51,13 @@ export class ExpertGroupService {
     const record = await findExpertGroup(this.deps.database.db, id);
     if (!record || !visible(actor, scope, record)) throw notFound('Экспертная группа');
     return record;
+  }
+
+  /** Experts of a municipality who may be added to its groups. */
+  async candidates(actor: Actor, municipalityId: number) {
+    const scope = requireScope(actor, 'expertGroup.manage');
+    if (!coversMunicipality(scope, municipalityId)) throw notFound('Муниципалитет');
+    return listExpertCandidates(this.deps.database.db, municipalityId);
   }
 
   async create(actor: Actor, input: CreateExpertGroupRequest) {

@@ -59,6 +59,7 @@ export class OrganisationService {
       municipalityId: q.municipalityId,
       q: q.q,
       includeInactive: q.includeInactive === 'true',
+      sort: q.sort,
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
     });

@@ -50,3 +50,18 @@ export type UpdateExpertGroupRequest = z.infer<typeof updateExpertGroupRequest>;
 
 export const expertGroupResponse = z.object({ data: expertGroupView });
 export const expertGroupListResponse = z.object({ data: z.array(expertGroupView) });
+
+/** A user who may join an expert group: holds the expert role in the group's municipality. */
+export const expertCandidateView = z.object({
+  userId: z.number().int(),
+  fullName: z.string(),
+  login: z.string(),
+  workplaceOrgId: z.number().int().nullable(),
+  workplaceName: z.string().nullable(),
+});
+export type ExpertCandidateView = z.infer<typeof expertCandidateView>;
+
+export const expertCandidatesQuery = z.object({
+  municipalityId: z.coerce.number().int().positive(),
+});
+export const expertCandidatesResponse = z.object({ data: z.array(expertCandidateView) });

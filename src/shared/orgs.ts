@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { ORG_CATEGORIES, ORG_KINDS, type OrgKind } from '../core/registry/organisations';
 import { optionalText, pageQuery, text } from './common';
 
+export const ORG_SORTS = ['number', 'name', 'updated'] as const;
+export type OrgSort = (typeof ORG_SORTS)[number];
+
 const kindEnum = z.enum(ORG_KINDS as [OrgKind, ...OrgKind[]]);
 
 export const orgView = z.object({
@@ -32,6 +35,8 @@ export const orgListQuery = pageQuery.extend({
   municipalityId: z.coerce.number().int().optional(),
   q: z.string().trim().max(200).optional(),
   includeInactive: z.enum(['true', 'false']).optional(),
+  /** Order of the list: by number (default), by short name, or the latest changed first. */
+  sort: z.enum(ORG_SORTS).optional(),
 });
 export type OrgListQuery = z.infer<typeof orgListQuery>;
 

@@ -1,10 +1,11 @@
-import { asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../database';
 import {
   expertGroupMembers,
   expertGroupSchools,
   expertGroups,
   organisations,
+  roleAssignments,
   subjects,
   users,
 } from '../schema';
@@ -127,4 +128,28 @@ export async function replaceSchools(db: Db, groupId: number, orgIds: number[]) 
   await db.delete(expertGroupSchools).where(eq(expertGroupSchools.groupId, groupId));
   if (orgIds.length)
     await db.insert(expertGroupSchools).values(orgIds.map((orgId) => ({ groupId, orgId })));
+}
+
+/** Active users holding the expert role in a municipality (candidates for group membership). */
+export async function listExpertCandidates(db: Db, municipalityId: number) {
+  return db
+    .selectDistinct({
+      userId: users.id,
+      fullName: users.fullName,
+      login: users.login,
+      workplaceOrgId: users.workplaceOrgId,
+      workplaceName: organisations.shortName,
+    })
+    .from(users)
+    .innerJoin(
+      roleAssignments,
+      and(
+        eq(roleAssignments.userId, users.id),
+        eq(roleAssignments.role, 'expert'),
+        eq(roleAssignments.municipalityId, municipalityId),
+      ),
+    )
+    .leftJoin(organisations, eq(organisations.id, users.workplaceOrgId))
+    .where(and(eq(users.municipalityId, municipalityId), eq(users.isActive, true)))
+    .orderBy(asc(users.fullName), asc(users.id));
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../database';
 import { municipalities, organisations } from '../schema';
 
@@ -39,8 +39,17 @@ export interface OrgListFilter {
   municipalityId?: number | undefined;
   q?: string | undefined;
   includeInactive: boolean;
+  sort?: 'number' | 'name' | 'updated' | undefined;
   limit: number;
   offset: number;
+}
+
+const byNumber = sql`nullif(regexp_replace(${organisations.number}, '\\D', '', 'g'), '')::int nulls last`;
+
+function orderOf(sort: OrgListFilter['sort']): SQL[] {
+  if (sort === 'name') return [asc(organisations.shortName), asc(organisations.id)];
+  if (sort === 'updated') return [desc(organisations.updatedAt), asc(organisations.id)];
+  return [asc(organisations.category), byNumber, asc(organisations.shortName)];
 }
 
 export async function listOrgs(db: Db, f: OrgListFilter) {
@@ -66,11 +75,7 @@ export async function listOrgs(db: Db, f: OrgListFilter) {
       .from(organisations)
       .innerJoin(municipalities, eq(municipalities.id, organisations.municipalityId))
       .where(where)
-      .orderBy(
-        asc(organisations.category),
-        sql`nullif(regexp_replace(${organisations.number}, '\\D', '', 'g'), '')::int nulls last`,
-        asc(organisations.shortName),
-      )
+      .orderBy(...orderOf(f.sort))
       .limit(f.limit)
       .offset(f.offset),
     db

@@ -4,6 +4,8 @@ import type { Services } from '../../services';
 import { idParams } from '../../shared/common';
 import {
   createExpertGroupRequest,
+  expertCandidatesQuery,
+  expertCandidatesResponse,
   expertGroupListResponse,
   expertGroupResponse,
   updateExpertGroupRequest,
@@ -20,6 +22,21 @@ export function registerExpertGroupRoutes(app: FastifyInstance, services: Servic
     { schema: { tags, summary: 'Экспертные группы', response: { 200: expertGroupListResponse } } },
     async (request) => ({
       data: (await services.expertGroups.list(actorOf(request))).map(presentExpertGroup),
+    }),
+  );
+
+  r.get(
+    '/api/expert-groups/candidates',
+    {
+      schema: {
+        tags,
+        summary: 'Эксперты муниципалитета, которых можно включить в группу',
+        querystring: expertCandidatesQuery,
+        response: { 200: expertCandidatesResponse },
+      },
+    },
+    async (request) => ({
+      data: await services.expertGroups.candidates(actorOf(request), request.query.municipalityId),
     }),
   );
 
