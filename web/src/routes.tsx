@@ -8,6 +8,14 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { SetupPage } from './pages/SetupPage';
+import { AuditPage } from './pages/audit/AuditPage';
+import { DocumentsPage } from './pages/documents/DocumentsPage';
+import { ExpertGroupPage } from './pages/expertGroups/ExpertGroupPage';
+import { ExpertGroupsPage } from './pages/expertGroups/ExpertGroupsPage';
+import { OrgPage } from './pages/orgs/OrgPage';
+import { OrgsPage } from './pages/orgs/OrgsPage';
+import { UserPage } from './pages/users/UserPage';
+import { UsersPage } from './pages/users/UsersPage';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, loading } = useSession();
@@ -27,6 +35,14 @@ function RequireSession({ children }: { children: ReactNode }) {
 export const APP_PAGES: RouteObject[] = [
   { index: true, element: <HomePage /> },
   { path: 'profile', element: <ProfilePage /> },
+  { path: 'orgs', element: <OrgsPage /> },
+  { path: 'orgs/:id', element: <OrgPage /> },
+  { path: 'documents', element: <DocumentsPage /> },
+  { path: 'expert-groups', element: <ExpertGroupsPage /> },
+  { path: 'expert-groups/:id', element: <ExpertGroupPage /> },
+  { path: 'users', element: <UsersPage /> },
+  { path: 'users/:id', element: <UserPage /> },
+  { path: 'audit', element: <AuditPage /> },
 ];
 
 export const router = createBrowserRouter([
