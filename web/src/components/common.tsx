@@ -10,7 +10,7 @@ export function PageHeader(props: { title: string; subtitle?: ReactNode; actions
       <Stack gap={2}>
         <Title order={2}>{props.title}</Title>
         {props.subtitle ? (
-          <Text c="dimmed" size="sm">
+          <Text c="dimmed" size="sm" component="div">
             {props.subtitle}
           </Text>
         ) : null}

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Card, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Card, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -15,11 +15,11 @@ import { AuditChanges } from './AuditChanges';
 
 const PAGE_SIZE = 50;
 const ACTION_COLORS: Record<string, string> = {
-  create: 'green',
-  update: 'blue',
-  delete: 'red',
-  import: 'grape',
-  password: 'orange',
+  create: 'green.8',
+  update: 'blue.8',
+  delete: 'red.8',
+  import: 'grape.8',
+  password: 'orange.8',
 };
 
 const toOptions = (labels: Record<string, string>) =>
@@ -46,9 +46,9 @@ function EntryRow({ entry }: { entry: AuditEntryView }) {
         <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
         <Table.Td ff="monospace">{entry.userLogin}</Table.Td>
         <Table.Td>
-          <Badge color={ACTION_COLORS[entry.action] ?? 'gray'} variant="light">
+          <Text size="sm" fw={500} c={ACTION_COLORS[entry.action] ?? 'dimmed'}>
             {AUDIT_ACTION_LABELS[entry.action] ?? entry.action}
-          </Badge>
+          </Text>
         </Table.Td>
         <Table.Td>{AUDIT_ENTITY_LABELS[entry.entity] ?? entry.entity}</Table.Td>
         <Table.Td>{entry.orgName ?? '—'}</Table.Td>

@@ -93,7 +93,7 @@ export function AssignmentsEditor(props: {
         </Text>
       ) : null}
       {props.value.map((d, i) => (
-        <Group key={i} align="flex-end" gap="xs" wrap="nowrap" data-testid="assignment-row">
+        <Group key={i} align="flex-end" gap="xs" data-testid="assignment-row">
           <Select
             label={i === 0 ? 'Роль' : undefined}
             aria-label="Роль"
@@ -102,7 +102,7 @@ export function AssignmentsEditor(props: {
             onChange={(v) => v && setRole(i, v as Role)}
             allowDeselect={false}
             disabled={props.disabled}
-            w={280}
+            w={260}
           />
           <Select
             label={i === 0 ? 'Область' : undefined}
@@ -112,10 +112,10 @@ export function AssignmentsEditor(props: {
             onChange={(v) => v && change(i, { scopeKind: v as ScopeKind, orgIds: [] })}
             allowDeselect={false}
             disabled={props.disabled}
-            w={170}
+            w={150}
           />
           {d.scopeKind === 'municipality' ? (
-            <Text size="sm" c="dimmed" style={{ flex: 1 }} pb={8}>
+            <Text size="sm" c="dimmed" style={{ flex: 1, minWidth: 220 }} pb={8}>
               {d.role === 'expert'
                 ? 'Школы эксперта задаёт состав экспертных групп'
                 : 'Все организации муниципалитета'}
@@ -129,7 +129,7 @@ export function AssignmentsEditor(props: {
               onChange={(v) => change(i, { orgIds: v ? [v] : [] })}
               searchable
               disabled={props.disabled}
-              style={{ flex: 1 }}
+              style={{ flex: 1, minWidth: 220 }}
             />
           ) : (
             <MultiSelect
@@ -140,7 +140,7 @@ export function AssignmentsEditor(props: {
               onChange={(v) => change(i, { orgIds: v })}
               searchable
               disabled={props.disabled}
-              style={{ flex: 1 }}
+              style={{ flex: 1, minWidth: 220 }}
             />
           )}
           <Tooltip label="Убрать роль">
