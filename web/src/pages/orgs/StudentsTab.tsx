@@ -36,9 +36,12 @@ function AddCodesModal({ org, onClose }: { org: OrgView; onClose(): void }) {
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
   const [classId, setClassId] = useState<string | null>(null);
+  const reference = useQuery({ queryKey: ['reference'], queryFn: endpoints.reference });
+  const year = reference.data?.academicYears.find((y) => y.isCurrent);
   const classes = useQuery({
-    queryKey: ['classes', org.id, 'current'],
-    queryFn: () => endpoints.classes(org.id),
+    queryKey: ['classes', org.id, year?.id],
+    queryFn: () => endpoints.classes(org.id, year?.id),
+    enabled: year !== undefined,
   });
   const codes = splitCodes(text);
   const add = useMutation({
@@ -55,8 +58,6 @@ function AddCodesModal({ org, onClose }: { org: OrgView; onClose(): void }) {
     e.preventDefault();
     add.mutate();
   };
-  const years = new Map<number, string>();
-  for (const c of classes.data ?? []) years.set(c.academicYearId, c.academicYearName);
   return (
     <Modal opened onClose={onClose} title="Добавить коды обучающихся" size="lg">
       <form onSubmit={submit}>
@@ -76,14 +77,9 @@ function AddCodesModal({ org, onClose }: { org: OrgView; onClose(): void }) {
             onChange={(e) => setText(e.currentTarget.value)}
           />
           <Select
-            label="Класс (необязательно)"
+            label={`Класс в ${year?.name ?? 'текущем'} учебном году (необязательно)`}
             placeholder="Без класса"
-            data={[...years].map(([id, name]) => ({
-              group: name,
-              items: (classes.data ?? [])
-                .filter((c) => c.academicYearId === id)
-                .map((c) => ({ value: String(c.id), label: c.name })),
-            }))}
+            data={(classes.data ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
             value={classId}
             onChange={setClassId}
             clearable
