@@ -123,7 +123,8 @@ function header<K extends string>(
   return null;
 }
 
-function resolveSubject(raw: string, subjects: readonly KnownSubject[]): KnownSubject {
+/** The reference subject of a name, or a subject of its own keyed by the normalised name. */
+export function resolveSubject(raw: string, subjects: readonly KnownSubject[]): KnownSubject {
   const found = subjects.find((s) => norm(s.name) === norm(raw));
   if (found) return found;
   const name = raw.trim().replace(/\s+/g, ' ');
@@ -236,7 +237,12 @@ export function parseScheduleFile(
         const key = `${parallel}:${subject.code}`;
         if (seen.has(key)) bad('subject', `${subject.name} в ${parallel} классе указан дважды`);
         seen.add(key);
-        result.curriculum.push({ parallel, subjectCode: subject.code, weeklyHours: hours });
+        result.curriculum.push({
+          parallel,
+          subjectCode: subject.code,
+          subjectName: subject.name,
+          weeklyHours: hours,
+        });
       }
     }
   }

@@ -17,9 +17,9 @@ const e = (over: Partial<ScheduleEntry> & Pick<ScheduleEntry, 'date'>): Schedule
 const base = (entries: ScheduleEntry[], over: Partial<ScheduleData> = {}): ScheduleData => ({
   entries,
   curriculum: [
-    { parallel: 5, subjectCode: 'math', weeklyHours: 5 },
-    { parallel: 5, subjectCode: 'rus', weeklyHours: 5 },
-    { parallel: 5, subjectCode: 'music', weeklyHours: 1 },
+    { parallel: 5, subjectCode: 'math', subjectName: 'Математика', weeklyHours: 5 },
+    { parallel: 5, subjectCode: 'rus', subjectName: 'Русский язык', weeklyHours: 5 },
+    { parallel: 5, subjectCode: 'music', subjectName: 'Музыка', weeklyHours: 1 },
   ],
   lessonsPerDay: [{ parallel: 5, weekday: null, lessons: 6 }],
   ...over,
@@ -89,7 +89,7 @@ describe('checkSchedule', () => {
         e({ className: '1А', parallel: 1, date: '2025-10-01', durationMin: 75 }),
         e({ className: '1А', parallel: 1, date: '2025-12-01', durationMin: 75 }),
       ],
-      curriculum: [{ parallel: 1, subjectCode: 'math', weeklyHours: 1 }],
+      curriculum: [{ parallel: 1, subjectCode: 'math', subjectName: 'Математика', weeklyHours: 1 }],
       lessonsPerDay: [{ parallel: 1, weekday: null, lessons: 4 }],
     });
     expect(r.violations.map((v) => v.rule)).toEqual(['share']);
@@ -98,7 +98,9 @@ describe('checkSchedule', () => {
   it('flags a subject with procedures but no hours in the curriculum', () => {
     const r = checkSchedule(
       base([e({ date: '2025-10-01' })], {
-        curriculum: [{ parallel: 5, subjectCode: 'math', weeklyHours: 0 }],
+        curriculum: [
+          { parallel: 5, subjectCode: 'math', subjectName: 'Математика', weeklyHours: 0 },
+        ],
       }),
     );
     expect(r.violations.map((v) => v.rule)).toEqual(['share']);

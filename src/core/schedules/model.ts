@@ -47,6 +47,7 @@ export interface ScheduleEntry {
 export interface CurriculumLine {
   parallel: number;
   subjectCode: string;
+  subjectName: string;
   weeklyHours: number;
 }
 
