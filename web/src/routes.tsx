@@ -8,6 +8,11 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { SetupPage } from './pages/SetupPage';
+import { CampaignSchoolPage } from './pages/monitoring/CampaignSchoolPage';
+import { CampaignScreenPage } from './pages/monitoring/CampaignScreenPage';
+import { MonitoringPage } from './pages/monitoring/MonitoringPage';
+import { TemplatesPage } from './pages/monitoring/TemplatesPage';
+import { SchedulesPage } from './pages/schedules/SchedulesPage';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, loading } = useSession();
@@ -27,6 +32,11 @@ function RequireSession({ children }: { children: ReactNode }) {
 export const APP_PAGES: RouteObject[] = [
   { index: true, element: <HomePage /> },
   { path: 'profile', element: <ProfilePage /> },
+  { path: 'monitoring', element: <MonitoringPage /> },
+  { path: 'monitoring/templates', element: <TemplatesPage /> },
+  { path: 'monitoring/campaigns/:id', element: <CampaignScreenPage /> },
+  { path: 'monitoring/schools/:id', element: <CampaignSchoolPage /> },
+  { path: 'schedules', element: <SchedulesPage /> },
 ];
 
 export const router = createBrowserRouter([
