@@ -75,6 +75,23 @@ describe.skipIf(!hasBrowser())('ВСОКО monitoring in Chromium', () => {
       schools: [{ orgId: s1.id }],
     });
     await services.campaigns.update(SYSTEM_ACTOR, campaign.head.campaign.id, { status: 'active' });
+    await buildUser(db, { login: 'district', role: 'district_admin', municipalityId: m.id });
+    await services.schedules.save(SYSTEM_ACTOR, s1.id, {
+      academicYearId: year.id,
+      entries: [
+        {
+          className: '5А',
+          subjectName: 'Математика',
+          date: '2025-10-01',
+          lesson: 1,
+          kind: 'control',
+          durationMin: 45,
+          wholeClass: true,
+        },
+      ],
+      curriculum: [{ parallel: 5, subjectName: 'Математика', weeklyHours: 5 }],
+      lessonsPerDay: [{ parallel: 5, weekday: null, lessons: 6 }],
+    });
     campaignId = campaign.head.campaign.id;
     campaignSchoolId = campaign.schools[0]?.cs.id ?? 0;
   }, 120_000);
@@ -98,5 +115,23 @@ describe.skipIf(!hasBrowser())('ВСОКО monitoring in Chromium', () => {
     await expect.poll(() => row.getByTestId('row-percent').textContent()).toContain('75%');
     await expect.poll(() => row.textContent()).toContain('Итоговая (закрыта)');
     await expect.poll(() => row.textContent()).toContain('эксперт');
+  });
+
+  it('district staff see schedule violations and edit templates in the builder', async () => {
+    const { page, baseUrl } = e2e;
+    await page.context().clearCookies();
+    await loginAs(e2e, 'district', PASSWORD);
+    await page.goto(`${baseUrl}/schedules`);
+    await expect
+      .poll(() => page.getByTestId('violations').textContent())
+      .toContain('Не на первом и не на последнем уроке');
+    await page.goto(`${baseUrl}/monitoring/templates`);
+    await page.getByRole('button', { name: 'Изменить' }).click();
+    await page.getByRole('button', { name: '+ Показатель' }).click();
+    await page.getByLabel('Название показателя').last().fill('Протоколы педсоветов');
+    await page.getByRole('button', { name: 'Сохранить новой версией' }).click();
+    await expect.poll(() => page.getByText('версия 2').count()).toBe(1);
+    await page.goto(`${baseUrl}/monitoring/campaigns/${campaignId}`);
+    await expect.poll(() => page.getByTestId('heat-map').textContent()).toContain('Школа № 101');
   });
 });
