@@ -1,5 +1,6 @@
 import type { Actor } from '../core/access/actor';
 import { invalid, notFound } from '../core/errors';
+import { STANDARD_SUBJECTS } from '../core/registry/subjects';
 import { checkSchedule, parallelOf } from '../core/schedules/check';
 import {
   PROCEDURE_KINDS,
@@ -253,4 +254,37 @@ export class ScheduleService {
     const record = await findSchedule(db, orgId, academicYearId);
     return record ? checkSchedule(scheduleDataOf(record)) : null;
   }
+}
+
+/**
+ * Checks a schedule file without storing it (the CLI `schedule:check`): the file's own curriculum
+ * and lessons-per-day sheets are used; subjects resolve against the standard list.
+ */
+export async function checkScheduleFile(
+  fileName: string,
+  bytes: Buffer,
+): Promise<{ errors: string[]; data: ScheduleData; check: ScheduleCheck | null }> {
+  let sheets;
+  try {
+    sheets = await readTables(fileName, bytes);
+  } catch (error) {
+    if (error instanceof TableReadError)
+      return {
+        errors: [`Файл «${fileName}»: ${error.message}`],
+        data: scheduleDataOf(null),
+        check: null,
+      };
+    throw error;
+  }
+  const parsed = parseScheduleFile(fileName, sheets, STANDARD_SUBJECTS);
+  const data: ScheduleData = {
+    entries: parsed.entries,
+    curriculum: parsed.curriculum ?? [],
+    lessonsPerDay: parsed.lessonsPerDay ?? [],
+  };
+  return {
+    errors: parsed.errors,
+    data,
+    check: parsed.errors.length ? null : checkSchedule(data),
+  };
 }

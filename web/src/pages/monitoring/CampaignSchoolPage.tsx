@@ -205,6 +205,13 @@ function Form({ view, mode }: { view: CampaignSchoolView; mode: Mode }) {
   );
 }
 
+const unconfirmed = (score: CampaignSchoolView['self']['score'], key: string) =>
+  score.indicators.find((i) => i.key === key)?.unconfirmed ? (
+    <Badge ml={4} size="xs" color="orange" variant="light">
+      не подтверждено
+    </Badge>
+  ) : null;
+
 function ReadOnly({ view }: { view: CampaignSchoolView }) {
   return (
     <Table withTableBorder striped>
@@ -225,8 +232,14 @@ function ReadOnly({ view }: { view: CampaignSchoolView }) {
           ...s.indicators.map((ind) => (
             <Table.Tr key={ind.key}>
               <Table.Td>{ind.title}</Table.Td>
-              <Table.Td>{answerText(ind, view.self.answers[ind.key])}</Table.Td>
-              <Table.Td>{answerText(ind, view.card.answers[ind.key])}</Table.Td>
+              <Table.Td>
+                {answerText(ind, view.self.answers[ind.key])}
+                {unconfirmed(view.self.score, ind.key)}
+              </Table.Td>
+              <Table.Td>
+                {answerText(ind, view.card.answers[ind.key])}
+                {unconfirmed(view.card.score, ind.key)}
+              </Table.Td>
             </Table.Tr>
           )),
         ])}
