@@ -1,8 +1,7 @@
 import type { Actor } from '../../core/access/actor';
 import { coversMunicipality } from '../../core/access/scope';
 import { forbidden, invalid, notFound } from '../../core/errors';
-import { scoreAnswers, type Answers } from '../../core/monitoring/scoring';
-import { indicatorsOf } from '../../core/monitoring/template';
+import { scoreAnswers } from '../../core/monitoring/scoring';
 import {
   CAMPAIGN_MOVES,
   CAMPAIGN_STATUS_LABELS,
@@ -15,7 +14,6 @@ import {
 } from '../../core/monitoring/workflow';
 import type { Db } from '../../db/database';
 import { findDocument } from '../../db/repositories/documents';
-import { expertGroupScope, listExpertGroups } from '../../db/repositories/expertGroups';
 import {
   findCampaign,
   findCampaignSchool,
@@ -31,7 +29,6 @@ import {
   type CampaignHead,
   type CampaignSchoolRecord,
 } from '../../db/repositories/monitoring';
-import { findOrgsByIds } from '../../db/repositories/organisations';
 import { findAcademicYear } from '../../db/repositories/reference';
 import { orgScopeWhere } from '../../db/repositories/scope';
 import { monitoringCampaignSchools, monitoringCampaigns } from '../../db/schema';
@@ -46,6 +43,8 @@ import type { ServiceDeps } from '../deps';
 import { requireScope } from '../guard';
 import type { ScheduleService } from '../schedules';
 import { canAssess, canReadSchool, canRespond, coversCampaign } from './access';
+import { checkAnswers, missingRequired } from './answers';
+import { resolveTargets } from './targets';
 
 export const EVENT_LABELS: Record<string, string> = {
   self_saved: 'Самоотчёт сохранён',
@@ -119,7 +118,7 @@ export class CampaignService {
         if (!doc || doc.doc.municipalityId !== input.municipalityId)
           throw invalid('Документ-регламент не найден в этом муниципалитете');
       }
-      const targets = await this.resolveTargets(db, input);
+      const targets = await resolveTargets(db, input);
       const campaign = await insertCampaign(db, {
         municipalityId: input.municipalityId,
         academicYearId: input.academicYearId,
@@ -150,38 +149,6 @@ export class CampaignService {
       return campaign.id;
     });
     return this.get(actor, id);
-  }
-
-  /** Each target school with the expert group supervising it; the group needs an outside expert. */
-  private async resolveTargets(db: Db, input: CreateCampaignRequest) {
-    const orgIds = [...new Set(input.schools.map((s) => s.orgId))];
-    if (orgIds.length !== input.schools.length) throw invalid('ОО указана дважды');
-    const orgs = await findOrgsByIds(db, orgIds);
-    const groups = (
-      await listExpertGroups(db, expertGroupScope([input.municipalityId], [], false))
-    ).filter((g) => g.group.isActive);
-    return input.schools.map((s) => {
-      const org = orgs.find((o) => o.id === s.orgId);
-      if (!org || org.municipalityId !== input.municipalityId || org.category !== 'school')
-        throw invalid('ОО не найдена среди школ муниципалитета');
-      const supervising = groups.filter((g) => g.schools.some((x) => x.orgId === org.id));
-      const group = s.expertGroupId
-        ? supervising.find((g) => g.group.id === s.expertGroupId)
-        : supervising.find((g) => g.members.some((m) => m.workplaceOrgId !== org.id));
-      if (!group) {
-        throw invalid(
-          s.expertGroupId
-            ? `Выбранная экспертная группа не курирует «${org.shortName}»`
-            : `«${org.shortName}» не курирует ни одна действующая экспертная группа`,
-        );
-      }
-      if (!group.members.some((m) => m.workplaceOrgId !== org.id)) {
-        throw invalid(
-          `В группе «${group.group.name}» нет эксперта из другой ОО: эксперт не оценивает свою школу («${org.shortName}»)`,
-        );
-      }
-      return { orgId: org.id, groupId: group.group.id };
-    });
   }
 
   async update(actor: Actor, id: number, input: UpdateCampaignRequest): Promise<CampaignRecord> {
@@ -289,30 +256,6 @@ export class CampaignService {
     return { r, head };
   }
 
-  /** Answers may cite only documents of the school's own registry; keys must be the template's. */
-  private async checkAnswers(db: Db, head: CampaignHead, orgId: number, answers: Answers) {
-    const keys = new Set(indicatorsOf(head.version.definition).map((x) => x.indicator.key));
-    for (const [key, a] of Object.entries(answers)) {
-      if (!keys.has(key)) throw invalid(`Показателя «${key}» нет в шаблоне этого мониторинга`);
-      for (const docId of a.documentIds ?? []) {
-        const d = await findDocument(db, docId);
-        if (!d || d.doc.orgId !== orgId)
-          throw invalid('Подтверждающий документ должен быть из реестра документов этой ОО');
-      }
-    }
-  }
-
-  private missingRequired(head: CampaignHead, answers: Answers): string[] {
-    const score = scoreAnswers(head.version.definition, answers);
-    return indicatorsOf(head.version.definition)
-      .filter(
-        (x) =>
-          x.indicator.required &&
-          !score.indicators.find((i) => i.key === x.indicator.key)?.answered,
-      )
-      .map((x) => `«${x.indicator.title}»`);
-  }
-
   async saveSelf(actor: Actor, id: number, input: SaveSelfRequest) {
     await this.deps.database.transaction(async ({ db }) => {
       const { r, head } = await this.load(db, actor, id, 'respond');
@@ -322,9 +265,9 @@ export class CampaignService {
         r.cs.cardStatus as CardStatus,
       );
       if (refusal) throw invalid(refusal);
-      await this.checkAnswers(db, head, r.cs.orgId, input.answers);
+      await checkAnswers(db, head, r.cs.orgId, input.answers);
       if (input.submit) {
-        const missing = this.missingRequired(head, input.answers);
+        const missing = missingRequired(head, input.answers);
         if (missing.length)
           throw invalid(`Не заполнены обязательные показатели: ${missing.join(', ')}`);
       }
@@ -371,9 +314,9 @@ export class CampaignService {
         r.cs.cardStatus as CardStatus,
       );
       if (refusal) throw invalid(refusal);
-      await this.checkAnswers(db, head, r.cs.orgId, input.answers);
+      await checkAnswers(db, head, r.cs.orgId, input.answers);
       if (input.finalize) {
-        const missing = this.missingRequired(head, input.answers);
+        const missing = missingRequired(head, input.answers);
         if (missing.length)
           throw invalid(`Не оценены обязательные показатели: ${missing.join(', ')}`);
       }
