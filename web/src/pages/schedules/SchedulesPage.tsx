@@ -5,27 +5,20 @@ import {
   Card,
   FileInput,
   Group,
-  NumberInput,
   Select,
   Stack,
   Table,
   Tabs,
   Text,
-  TextInput,
-  Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import {
-  PROCEDURE_KIND_LABELS,
-  PROCEDURE_KINDS,
-  type ProcedureKind,
-} from '../../../../src/core/schedules/model';
 import type { ScheduleView } from '../../../../src/shared/schedules';
 import { endpoints } from '../../api/endpoints';
 import { monitoringApi } from '../../api/monitoring';
 import { useSession } from '../../auth/session';
 import { ErrorAlert, notifySaved, PageHeader, QueryState } from '../../components/common';
+import { ScheduleEditor } from './ScheduleEditor';
 
 const WEEKDAYS = ['все дни', 'пн', 'вт', 'ср', 'чт', 'пт', 'сб'];
 const ruDate = (iso: string) => iso.split('-').reverse().join('.');
@@ -77,90 +70,6 @@ function Upload({ orgId, yearId }: { orgId: number; yearId: number }) {
           <ErrorAlert error={error} title="График не загружен" />
         </div>
       ) : null}
-    </Card>
-  );
-}
-
-function AddEntry({ view, orgId }: { view: ScheduleView; orgId: number }) {
-  const client = useQueryClient();
-  const [className, setClassName] = useState('');
-  const [subject, setSubject] = useState('');
-  const [date, setDate] = useState('');
-  const [lesson, setLesson] = useState<number | string>(2);
-  const [kind, setKind] = useState<ProcedureKind>('control');
-  const [duration, setDuration] = useState<number | string>(45);
-  const [error, setError] = useState<unknown>(null);
-  const save = async () => {
-    setError(null);
-    try {
-      const next = await monitoringApi.saveSchedule(orgId, {
-        academicYearId: view.academicYearId,
-        entries: [
-          ...view.entries.map((e) => ({
-            className: e.className,
-            subjectName: e.subjectName,
-            date: e.date,
-            lesson: e.lesson,
-            kind: e.kind,
-            durationMin: e.durationMin,
-            wholeClass: e.wholeClass,
-          })),
-          {
-            className,
-            subjectName: subject,
-            date,
-            lesson: Number(lesson),
-            kind,
-            durationMin: Number(duration),
-          },
-        ],
-        curriculum: view.curriculum.map((c) => ({
-          parallel: c.parallel,
-          subjectName: c.subjectName,
-          weeklyHours: c.weeklyHours,
-        })),
-        lessonsPerDay: view.lessonsPerDay,
-      });
-      client.setQueryData(['schedule', orgId, view.academicYearId], next);
-      notifySaved('Процедура добавлена');
-    } catch (err) {
-      setError(err);
-    }
-  };
-  return (
-    <Card withBorder>
-      <Title order={5} mb="xs">
-        Добавить процедуру
-      </Title>
-      <Group align="flex-end">
-        <TextInput
-          label="Класс"
-          w={80}
-          value={className}
-          onChange={(e) => setClassName(e.currentTarget.value)}
-        />
-        <TextInput
-          label="Предмет"
-          value={subject}
-          onChange={(e) => setSubject(e.currentTarget.value)}
-        />
-        <TextInput
-          type="date"
-          label="Дата"
-          value={date}
-          onChange={(e) => setDate(e.currentTarget.value)}
-        />
-        <NumberInput label="Урок" w={80} min={1} max={10} value={lesson} onChange={setLesson} />
-        <Select
-          label="Вид"
-          data={PROCEDURE_KINDS.map((k) => ({ value: k, label: PROCEDURE_KIND_LABELS[k] }))}
-          value={kind}
-          onChange={(v) => setKind((v as ProcedureKind | null) ?? 'control')}
-        />
-        <NumberInput label="Мин" w={80} min={1} max={300} value={duration} onChange={setDuration} />
-        <Button onClick={save}>Добавить</Button>
-      </Group>
-      <ErrorAlert error={error} />
     </Card>
   );
 }
@@ -361,7 +270,13 @@ export function SchedulesPage() {
           <QueryState query={schedule}>
             {(view) => (
               <>
-                {canManage ? <AddEntry view={view} orgId={org} /> : null}
+                {canManage ? (
+                  <ScheduleEditor
+                    key={`${view.orgId}-${view.academicYearId}-${view.updatedAt ?? ''}`}
+                    view={view}
+                    orgId={org}
+                  />
+                ) : null}
                 {view.exists ? (
                   <ScheduleContent view={view} />
                 ) : (
