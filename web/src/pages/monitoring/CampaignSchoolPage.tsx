@@ -48,11 +48,11 @@ function Form({ view, mode }: { view: CampaignSchoolView; mode: Mode }) {
   const [error, setError] = useState<unknown>(null);
   const docs = useQuery({
     queryKey: ['documents', view.orgId],
-    queryFn: () => endpoints.documents({ orgId: view.orgId }),
+    queryFn: () => endpoints.documents({ orgId: view.orgId, includeHistory: 'true' }),
   });
   const docOptions: DocOption[] = (docs.data ?? []).map((d) => ({
     value: String(d.id),
-    label: `${d.title} (${d.kindLabel}, версия ${d.version})`,
+    label: `${d.title} (${d.kindLabel}, версия ${d.version}${d.isCurrent ? '' : ', устарела'})`,
   }));
 
   const run = async (action: () => Promise<CampaignSchoolView>, message: string) => {

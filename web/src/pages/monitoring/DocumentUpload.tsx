@@ -1,5 +1,5 @@
 import { Button, FileInput, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS } from '../../../../src/shared/documents';
 import { endpoints } from '../../api/endpoints';
@@ -12,6 +12,12 @@ export function DocumentUpload({ orgId }: { orgId: number }) {
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<string>('local_act');
+  const [replacesId, setReplacesId] = useState<string | null>(null);
+  const current = useQuery({
+    queryKey: ['documents', orgId, 'current'],
+    queryFn: () => endpoints.documents({ orgId }),
+    enabled: open,
+  });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
@@ -20,6 +26,7 @@ export function DocumentUpload({ orgId }: { orgId: number }) {
     form.set('orgId', String(orgId));
     form.set('kind', kind);
     form.set('title', title);
+    if (replacesId) form.set('replacesId', replacesId);
     form.set('file', file);
     setBusy(true);
     try {
@@ -29,6 +36,7 @@ export function DocumentUpload({ orgId }: { orgId: number }) {
       setOpen(false);
       setFile(null);
       setTitle('');
+      setReplacesId(null);
     } catch (err) {
       setError(err);
     } finally {
@@ -52,6 +60,25 @@ export function DocumentUpload({ orgId }: { orgId: number }) {
             label="Название"
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
+          />
+          <Select
+            label="Новая версия документа"
+            description="Старая версия остаётся в реестре и в ответах прошлых мониторингов"
+            clearable
+            placeholder="Нет — новый документ"
+            data={(current.data ?? []).map((d) => ({
+              value: String(d.id),
+              label: `${d.title} (версия ${d.version})`,
+            }))}
+            value={replacesId}
+            onChange={(v) => {
+              setReplacesId(v);
+              const doc = current.data?.find((d) => String(d.id) === v);
+              if (doc) {
+                setTitle(doc.title);
+                setKind(doc.kind);
+              }
+            }}
           />
           <FileInput label="Файл" value={file} onChange={setFile} />
           <ErrorAlert error={error} />
