@@ -9,6 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, signIn, type Client, type TestContext } from './app';
 import { PASSWORD } from './factories';
+import { MONITORING_CASES, prepareMonitoringScope, SCHEDULE_CASES } from './monitoringScope';
 import { multipart } from './multipart';
 import {
   ACTORS,
@@ -27,6 +28,10 @@ const A: Reach = ['A1', 'A2'];
 /** What each actor reaches, per permission, in the scope world (hand-derived). */
 const REACH: Record<ActorName, Record<string, Reach>> = {
   districtAdminA: {
+    'schedule.read': A,
+    'schedule.manage': A,
+    'monitoring.read': A,
+    'monitoring.manage': A,
     'org.read': A,
     'org.manage': A,
     'class.read': A,
@@ -43,6 +48,9 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
     'reference.manage': TARGETS,
   },
   specialistA: {
+    'schedule.read': A,
+    'monitoring.read': A,
+    'monitoring.manage': A,
     'org.read': A,
     'class.read': A,
     'student.read': A,
@@ -52,6 +60,10 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
     'document.manage': A,
   },
   schoolAdminA1: {
+    'schedule.read': ['A1'],
+    'schedule.manage': ['A1'],
+    'monitoring.read': ['A1'],
+    'monitoring.respond': ['A1'],
     'org.read': ['A1'],
     'class.read': ['A1'],
     'class.manage': ['A1'],
@@ -65,6 +77,9 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
   },
   // Works at A1; the group supervises A1 and A2, but an expert never reaches their own school.
   expertA: {
+    'schedule.read': ['A2'],
+    'monitoring.read': ['A2'],
+    'monitoring.assess': ['A2'],
     'org.read': ['A2'],
     'class.read': ['A2'],
     'document.read': ['A2'],
@@ -73,13 +88,25 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
   },
   observerA2: { 'org.read': ['A2'], 'document.read': ['A2'] },
   teacherA1: {
+    'schedule.read': ['A1'],
     'org.read': ['A1'],
     'class.read': ['A1'],
     'student.read': ['A1'],
     'document.read': ['A1'],
   },
-  readonlyA: { 'org.read': A, 'class.read': A, 'expertGroup.read': A, 'document.read': A },
+  readonlyA: {
+    'org.read': A,
+    'class.read': A,
+    'expertGroup.read': A,
+    'document.read': A,
+    'schedule.read': A,
+    'monitoring.read': A,
+  },
   districtAdminB: {
+    'schedule.read': ['B1'],
+    'schedule.manage': ['B1'],
+    'monitoring.read': ['B1'],
+    'monitoring.manage': ['B1'],
     'org.read': ['B1'],
     'org.manage': ['B1'],
     'class.read': ['B1'],
@@ -377,6 +404,8 @@ const CASES: Record<string, Case> = {
       return { method: 'POST', url: '/api/documents', body: form.payload, headers: form.headers };
     },
   },
+  ...SCHEDULE_CASES,
+  ...MONITORING_CASES,
   'GET /api/audit': {
     kind: 'list',
     permission: 'audit.read',
@@ -408,6 +437,7 @@ const send = (client: Client, c: Call): Promise<LightMyRequestResponse> =>
 beforeAll(async () => {
   ctx = await createTestContext();
   world = await buildScopeWorld(ctx);
+  await prepareMonitoringScope(ctx, world);
   for (const actor of ACTORS) clients[actor] = await signIn(ctx.app, world.logins[actor], PASSWORD);
 }, 120_000);
 afterAll(() => ctx.close());

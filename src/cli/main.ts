@@ -6,6 +6,7 @@ import {
   permissionsDocCommand,
   userCreateCommand,
 } from './commands/admin';
+import { scheduleCheckCommand } from './commands/schedule';
 import { serve } from './commands/serve';
 
 const program = new Command();
@@ -45,6 +46,13 @@ program
   .description('Записать таблицу прав ролей в docs/permissions.md')
   .option('--out <file>', 'файл', 'docs/permissions.md')
   .action((o: { out: string }) => permissionsDocCommand(o.out));
+
+program
+  .command('schedule:check <file>')
+  .description(
+    'Проверить график оценочных процедур (XLSX/CSV) по федеральным ограничениям, не сохраняя его',
+  )
+  .action(scheduleCheckCommand);
 
 program.parseAsync().catch((error: unknown) => {
   const message =

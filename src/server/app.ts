@@ -22,6 +22,8 @@ import { registerDocumentRoutes } from './routes/documents';
 import { registerExpertGroupRoutes } from './routes/expertGroups';
 import { registerOrgRoutes } from './routes/orgs';
 import { registerReferenceRoutes } from './routes/reference';
+import { registerMonitoringRoutes } from './routes/monitoring';
+import { registerScheduleRoutes } from './routes/schedules';
 import { registerUserRoutes } from './routes/users';
 
 /** A route of the API as registered, for the scope-matrix test and the docs. */
@@ -83,6 +85,8 @@ export async function buildApp(services: Services, config: ServerConfig) {
   registerExpertGroupRoutes(app, services);
   registerDocumentRoutes(app, services);
   registerAuditRoutes(app, services);
+  registerScheduleRoutes(app, services);
+  registerMonitoringRoutes(app, services);
 
   registerWeb(app, config.webRoot);
   return app;

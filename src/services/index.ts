@@ -6,6 +6,10 @@ import { DocumentService } from './documents';
 import { ExpertGroupService } from './expertGroups';
 import { OrganisationService } from './organisations';
 import { ReferenceService } from './reference';
+import { CampaignService } from './monitoring/campaigns';
+import { MonitoringScreenService } from './monitoring/screen';
+import { MonitoringTemplateService } from './monitoring/templates';
+import { ScheduleService } from './schedules';
 import { SetupService } from './setup';
 import { StudentService } from './students';
 import { UserService } from './users';
@@ -14,6 +18,8 @@ export type { ServiceDeps } from './deps';
 
 /** Every use case of the application, shared by the HTTP server and the CLI. */
 export function createServices(deps: ServiceDeps) {
+  const schedules = new ScheduleService(deps);
+  const campaigns = new CampaignService(deps, schedules);
   return {
     deps,
     auth: new AuthService(deps),
@@ -26,6 +32,10 @@ export function createServices(deps: ServiceDeps) {
     expertGroups: new ExpertGroupService(deps),
     documents: new DocumentService(deps),
     auditLog: new AuditLogService(deps),
+    schedules,
+    monitoringTemplates: new MonitoringTemplateService(deps),
+    campaigns,
+    monitoringScreen: new MonitoringScreenService(deps, campaigns, schedules),
   };
 }
 

@@ -5,6 +5,8 @@ import {
   IconUsers,
   IconUsersGroup,
   IconFileText,
+  IconCalendarCheck,
+  IconChecklist,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../src/core/access/permissions';
@@ -29,6 +31,22 @@ export const NAV: NavItem[] = [
     label: 'Главная',
     description: 'Сводка по вашим разделам',
     icon: <IconHome size={18} />,
+    group: 'Работа',
+  },
+  {
+    path: '/monitoring',
+    label: 'Мониторинг ВСОКО',
+    description: 'Самоотчёты ОО, экспертные карты, экран результатов и аналитическая справка',
+    icon: <IconChecklist size={18} />,
+    permission: 'monitoring.read',
+    group: 'Работа',
+  },
+  {
+    path: '/schedules',
+    label: 'Графики оценочных процедур',
+    description: 'Загрузка графиков ОО и проверка федеральных ограничений',
+    icon: <IconCalendarCheck size={18} />,
+    permission: 'schedule.read',
     group: 'Работа',
   },
   {

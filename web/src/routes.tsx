@@ -16,6 +16,11 @@ import { OrgPage } from './pages/orgs/OrgPage';
 import { OrgsPage } from './pages/orgs/OrgsPage';
 import { UserPage } from './pages/users/UserPage';
 import { UsersPage } from './pages/users/UsersPage';
+import { CampaignSchoolPage } from './pages/monitoring/CampaignSchoolPage';
+import { CampaignScreenPage } from './pages/monitoring/CampaignScreenPage';
+import { MonitoringPage } from './pages/monitoring/MonitoringPage';
+import { TemplatesPage } from './pages/monitoring/TemplatesPage';
+import { SchedulesPage } from './pages/schedules/SchedulesPage';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, loading } = useSession();
@@ -43,6 +48,11 @@ export const APP_PAGES: RouteObject[] = [
   { path: 'users', element: <UsersPage /> },
   { path: 'users/:id', element: <UserPage /> },
   { path: 'audit', element: <AuditPage /> },
+  { path: 'monitoring', element: <MonitoringPage /> },
+  { path: 'monitoring/templates', element: <TemplatesPage /> },
+  { path: 'monitoring/campaigns/:id', element: <CampaignScreenPage /> },
+  { path: 'monitoring/schools/:id', element: <CampaignSchoolPage /> },
+  { path: 'schedules', element: <SchedulesPage /> },
 ];
 
 export const router = createBrowserRouter([

@@ -3,3 +3,5 @@ export * from './access';
 export * from './documents';
 export * from './audit';
 export * from './settings';
+export * from './schedules';
+export * from './monitoring';
