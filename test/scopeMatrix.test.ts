@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, signIn, type Client, type TestContext } from './app';
 import { PASSWORD } from './factories';
 import { multipart } from './multipart';
+import { buildPlanRecords, PLAN_CASES, PLAN_REACH } from './scopeMatrixPlans';
 import {
   ACTORS,
   buildScopeWorld,
@@ -96,6 +97,9 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
     'reference.manage': TARGETS,
   },
 };
+
+for (const actor of Object.keys(REACH) as ActorName[])
+  Object.assign(REACH[actor], PLAN_REACH[actor]);
 
 const reaches = (actor: ActorName, permission: string, target: Target) =>
   (REACH[actor][permission] ?? NONE).includes(target);
@@ -375,6 +379,7 @@ const CASES: Record<string, Case> = {
     url: '/api/audit?pageSize=500',
     orgIds: (d) => (d as { items: { orgId: number | null }[] }).items.map((e) => e.orgId),
   },
+  ...PLAN_CASES,
 };
 
 let ctx: TestContext;
@@ -400,6 +405,7 @@ const send = (client: Client, c: Call): Promise<LightMyRequestResponse> =>
 beforeAll(async () => {
   ctx = await createTestContext();
   world = await buildScopeWorld(ctx);
+  await buildPlanRecords(ctx, world);
   for (const actor of ACTORS) clients[actor] = await signIn(ctx.app, world.logins[actor], PASSWORD);
 }, 120_000);
 afterAll(() => ctx.close());

@@ -21,6 +21,8 @@ import { registerClassRoutes } from './routes/classes';
 import { registerDocumentRoutes } from './routes/documents';
 import { registerExpertGroupRoutes } from './routes/expertGroups';
 import { registerOrgRoutes } from './routes/orgs';
+import { registerPlanActivityRoutes } from './routes/planActivities';
+import { registerPlanRoutes } from './routes/plans';
 import { registerReferenceRoutes } from './routes/reference';
 import { registerUserRoutes } from './routes/users';
 
@@ -83,6 +85,8 @@ export async function buildApp(services: Services, config: ServerConfig) {
   registerExpertGroupRoutes(app, services);
   registerDocumentRoutes(app, services);
   registerAuditRoutes(app, services);
+  registerPlanRoutes(app, services);
+  registerPlanActivityRoutes(app, services);
 
   registerWeb(app, config.webRoot);
   return app;

@@ -5,6 +5,7 @@ import type { ServiceDeps } from './deps';
 import { DocumentService } from './documents';
 import { ExpertGroupService } from './expertGroups';
 import { OrganisationService } from './organisations';
+import { createPlanServices } from './plans';
 import { ReferenceService } from './reference';
 import { SetupService } from './setup';
 import { StudentService } from './students';
@@ -26,6 +27,7 @@ export function createServices(deps: ServiceDeps) {
     expertGroups: new ExpertGroupService(deps),
     documents: new DocumentService(deps),
     auditLog: new AuditLogService(deps),
+    plans: createPlanServices(deps),
   };
 }
 

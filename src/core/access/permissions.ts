@@ -26,6 +26,9 @@ export const PERMISSIONS = {
   'document.read': 'Просмотр документов',
   'document.manage': 'Загрузка и изменение документов',
   'audit.read': 'Просмотр журнала изменений',
+  'plan.read': 'Просмотр планов мероприятий и дорожных карт',
+  'plan.manage': 'Создание, изменение, импорт планов; назначение мероприятий школам',
+  'plan.execute': 'Отметки о выполнении мероприятий: статус, комментарии, подтверждения',
   'reference.read': 'Просмотр справочников (учебные годы, предметы)',
   'reference.manage': 'Ведение справочников',
 } as const;
@@ -81,6 +84,21 @@ export const GRANTS: Record<Permission, Grants> = {
     school_admin: 'scope',
   },
   'audit.read': { district_admin: 'scope', school_admin: 'scope' },
+  'plan.read': {
+    district_admin: 'scope',
+    district_specialist: 'scope',
+    school_admin: 'scope',
+    expert: 'supervised',
+    teacher: 'scope',
+    readonly: 'scope',
+  },
+  'plan.manage': { district_admin: 'scope', district_specialist: 'scope', school_admin: 'scope' },
+  'plan.execute': {
+    district_admin: 'scope',
+    district_specialist: 'scope',
+    school_admin: 'scope',
+    teacher: 'scope',
+  },
   'reference.read': Object.fromEntries(ROLES.map((r) => [r, 'any'])) as Grants,
   'reference.manage': { district_admin: 'any' },
 };

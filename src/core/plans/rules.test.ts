@@ -73,3 +73,32 @@ describe('overdue and reminders', () => {
     expect(isDueSoon('done', '2023-01-31', '2023-01-30')).toBe(false);
   });
 });
+
+describe('progress', () => {
+  it('counts by effective status and groups under several keys', async () => {
+    const { groupProgress, progressOf } = await import('./progress');
+    const items = [
+      { status: 'done' as const, deadlineTo: '2023-01-31', who: ['ИМЦ'] },
+      { status: 'planned' as const, deadlineTo: '2023-01-31', who: ['ИМЦ', 'ЦОКО'] },
+      { status: 'planned' as const, deadlineTo: '2023-12-31', who: ['ЦОКО'] },
+      { status: 'cancelled' as const, deadlineTo: null, who: [] },
+    ];
+    expect(progressOf(items, '2023-06-01')).toEqual({
+      total: 4,
+      planned: 1,
+      inProgress: 0,
+      done: 1,
+      overdue: 1,
+      cancelled: 1,
+    });
+    const groups = groupProgress(
+      items,
+      (i) => i.who.map((w) => ({ key: w, label: w })),
+      '2023-06-01',
+    );
+    expect(groups.map((g) => [g.key, g.progress.total, g.progress.overdue])).toEqual([
+      ['ИМЦ', 2, 1],
+      ['ЦОКО', 2, 1],
+    ]);
+  });
+});
