@@ -5,6 +5,8 @@ import {
   IconUsers,
   IconUsersGroup,
   IconFileText,
+  IconChecklist,
+  IconListCheck,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../src/core/access/permissions';
@@ -29,6 +31,22 @@ export const NAV: NavItem[] = [
     label: 'Главная',
     description: 'Сводка по вашим разделам',
     icon: <IconHome size={18} />,
+    group: 'Работа',
+  },
+  {
+    path: '/plans',
+    label: 'Планы мероприятий',
+    description: 'Планы, программы и дорожные карты: мероприятия, сроки, исполнение, документы',
+    icon: <IconChecklist size={18} />,
+    permission: 'plan.read',
+    group: 'Работа',
+  },
+  {
+    path: '/my-tasks',
+    label: 'Мои задачи',
+    description: 'Мероприятия, где исполнитель — вы или ваша организация; напоминания о сроках',
+    icon: <IconListCheck size={18} />,
+    permission: 'plan.read',
     group: 'Работа',
   },
   {

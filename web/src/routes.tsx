@@ -6,6 +6,9 @@ import { AppLayout } from './layout/AppLayout';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { MyTasksPage } from './pages/plans/MyTasksPage';
+import { PlanPage } from './pages/plans/PlanPage';
+import { PlansPage } from './pages/plans/PlansPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { SetupPage } from './pages/SetupPage';
 
@@ -27,6 +30,9 @@ function RequireSession({ children }: { children: ReactNode }) {
 export const APP_PAGES: RouteObject[] = [
   { index: true, element: <HomePage /> },
   { path: 'profile', element: <ProfilePage /> },
+  { path: 'plans', element: <PlansPage /> },
+  { path: 'plans/:id', element: <PlanPage /> },
+  { path: 'my-tasks', element: <MyTasksPage /> },
 ];
 
 export const router = createBrowserRouter([
