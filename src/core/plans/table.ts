@@ -14,6 +14,8 @@
  *   rows are activities without a number;
  * - a «Задачи» cell starts a new task; a vertically merged cell keeps the current one.
  */
+import { parseDeadline } from './deadline';
+
 export interface RawCell {
   text: string;
   /** Grid columns the cell spans (gridSpan / merged across). */
@@ -135,6 +137,17 @@ function joinContinuation(before: string, after: string): string {
   return `${before} ${after}`;
 }
 
+/**
+ * With a mapping chosen by hand, the first row is a header when its deadline cell names no date
+ * («Когда», «Срок»): a real first activity has a deadline that parses.
+ */
+function isHeaderUnder(cells: readonly GridCell[], m: ColumnMapping): boolean {
+  const deadline = cellAt(cells, m.deadline)?.text ?? '';
+  return (
+    deadline !== '' && parseDeadline(deadline, null).kind === 'unparsed' && !/\d/.test(deadline)
+  );
+}
+
 function shift(mapping: ColumnMapping, by: number): ColumnMapping {
   const out: ColumnMapping = {};
   for (const [k, v] of Object.entries(mapping) as [PlanColumn, number][]) {
@@ -157,6 +170,7 @@ export function buildStructure(
   let section: number | null = null;
   let task: number | null = null;
   let parent: number | null = null;
+  let seenRow = false;
 
   for (const table of tables) {
     const grids = table.rows.map(toGrid);
@@ -179,6 +193,11 @@ export function buildStructure(
       const filled = cells.filter((c) => c.text);
       if (!filled.length) continue;
       if (detectMapping(cells)) continue;
+      if (forced && !seenRow && isHeaderUnder(cells, forced)) {
+        seenRow = true;
+        continue;
+      }
+      seenRow = true;
       const distinct = new Set(filled.map((c) => c.text));
       const get = (col: PlanColumn) => cellAt(cells, m[col])?.text ?? '';
       const numberText = get('number').replace(/\.$/, '').trim();

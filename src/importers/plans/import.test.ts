@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { importPlanFile } from './index';
 
@@ -119,5 +120,55 @@ describe('import of the seed plans from DOCX', () => {
       'Файл «plan.docx» не является документом DOCX',
     );
     await expect(importPlanFile(Buffer.from('x'), 'plan.pdf')).rejects.toThrow('DOCX и XLSX');
+  });
+});
+
+describe('import of a plan from XLSX', () => {
+  it('reads the title, merged section rows, activities and the column mapping', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('План');
+    ws.addRow(['План мероприятий школы № 8 на 2023 год']);
+    ws.addRow([]);
+    ws.addRow(['№ п/п', 'Мероприятия', 'Срок реализации', 'Результат', 'Исполнители']);
+    ws.addRow(['1. Информационная работа']);
+    ws.mergeCells('A4:E4');
+    ws.addRow(['1.1.', 'Совещание', 'январь 2023', 'Протокол', 'Заместитель директора по УВР']);
+    ws.addRow([
+      '1.2.',
+      'Родительское собрание',
+      'в течение года',
+      'Протокол',
+      'Классные руководители',
+    ]);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const { header, structure, mapping } = await importPlanFile(bytes, 'plan.xlsx');
+    expect(header.title).toBe('План мероприятий школы № 8 на 2023 год');
+    expect(header.period).toEqual({ start: '2023-01-01', end: '2023-12-31' });
+    expect(mapping).toEqual({ number: 0, text: 1, deadline: 2, result: 3, executors: 4 });
+    expect(structure.sections).toEqual([{ number: '1', title: 'Информационная работа' }]);
+    expect(structure.activities.map((a) => [a.number, a.text, a.deadline, a.sectionIndex])).toEqual(
+      [
+        ['1.1', 'Совещание', 'январь 2023', 0],
+        ['1.2', 'Родительское собрание', 'в течение года', 0],
+      ],
+    );
+  });
+
+  it('uses the mapping chosen by the user', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Лист1');
+    ws.addRow(['Что', 'Когда', 'Кто']);
+    ws.addRow(['Совещание', 'май 2023', 'ИМЦ']);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    await expect(importPlanFile(bytes, 'x.xlsx')).rejects.toThrow('не найдена строка заголовка');
+    const { structure } = await importPlanFile(bytes, 'x.xlsx', {
+      text: 0,
+      deadline: 1,
+      executors: 2,
+    });
+    // the header row, not recognised by its titles, is still not an activity
+    expect(structure.activities.map((a) => [a.text, a.deadline, a.executors])).toEqual([
+      ['Совещание', 'май 2023', 'ИМЦ'],
+    ]);
   });
 });
