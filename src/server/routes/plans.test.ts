@@ -312,6 +312,23 @@ describe('plans: import, tracking, cascade, documents', () => {
     });
     expect([403, 404]).toContain(refused.statusCode);
     expect(dataOf<PlanSummaryView[]>(await school212.get('/api/plans'))).toEqual([]);
+    const foreignSection = plan.sections[0]!.id;
+    const moved = errorOf(
+      await school8.patch(`/api/plan-activities/${added.activity.id}`, {
+        sectionId: foreignSection,
+      }),
+    );
+    expect(moved).toMatchObject({ status: 400, message: 'Раздел не найден в этом плане' });
+    const edited = dataOf<ActivityDetailView>(
+      await school8.patch(`/api/plan-activities/${added.activity.id}`, {
+        deadlineText: 'в течение года',
+      }),
+    );
+    expect(edited.activity.deadline).toMatchObject({
+      kind: 'period',
+      from: '2023-01-01',
+      to: '2023-12-31',
+    });
     const bad = errorOf(
       await school8.post('/api/plans', {
         orgId: schools['8'],

@@ -9,6 +9,8 @@ import {
   deleteActivity,
   listActivities,
   listExecutors,
+  listObjectives,
+  listSections,
   listTargets,
   maxActivityPosition,
   touchPlan,
@@ -52,6 +54,13 @@ const label = (a: ActivityRow) =>
   `${a.number ? `${a.number.replace(/\.$/, '')} ` : ''}«${shortText(a.text)}»`;
 
 async function checkLinks(db: Db, planId: number, input: UpdateActivityRequest, selfId?: number) {
+  if (input.sectionId && !(await listSections(db, planId)).some((s) => s.id === input.sectionId))
+    throw invalid('Раздел не найден в этом плане');
+  if (
+    input.objectiveId &&
+    !(await listObjectives(db, planId)).some((o) => o.id === input.objectiveId)
+  )
+    throw invalid('Задача не найдена в этом плане');
   const rows = await listActivities(db, [planId]);
   if (input.parentId) {
     const parent = rows.find((r) => r.id === input.parentId);

@@ -8,6 +8,8 @@ import type {
   TaskItemView,
   createActivityRequest,
   createPlanRequest,
+  createSectionRequest,
+  updateActivityRequest,
   evidenceLinkRequest,
   setStatusRequest,
 } from '../../../src/shared/plans';
@@ -29,6 +31,11 @@ export const planApi = {
     api.post<PlanView>(`/api/plans/${id}/copy`, body),
   addActivity: (planId: number, body: In<typeof createActivityRequest>) =>
     api.post<ActivityDetailView>(`/api/plans/${planId}/activities`, body),
+  addSection: (planId: number, body: In<typeof createSectionRequest>) =>
+    api.post<PlanView>(`/api/plans/${planId}/sections`, body),
+  updateActivity: (id: number, body: In<typeof updateActivityRequest>) =>
+    api.patch<ActivityDetailView>(`/api/plan-activities/${id}`, body),
+  removeActivity: (id: number) => api.delete<{ ok: true }>(`/api/plan-activities/${id}`),
   dashboard: (id: number) => api.get<DashboardView>(`/api/plans/${id}/dashboard`),
   exportDocxUrl: (id: number) => `/api/plans/${id}/export.docx`,
   exportXlsxUrl: (id: number) => `/api/plans/${id}/export.xlsx`,

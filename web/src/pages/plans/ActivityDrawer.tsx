@@ -28,6 +28,7 @@ import {
 import type { ActivityDetailView } from '../../../../src/shared/plans';
 import { planApi, type TrackedKind } from '../../api/plans';
 import { ErrorAlert, formatDateTime, notifySaved, QueryState } from '../../components/common';
+import { EditActivity } from './EditActivity';
 import { StatusBadge, ruDate } from './status';
 
 function Tracking({ d, kind, id }: { d: ActivityDetailView; kind: TrackedKind; id: number }) {
@@ -224,7 +225,13 @@ function Schools({ d }: { d: ActivityDetailView }) {
   );
 }
 
-function Detail({ d, kind, id }: { d: ActivityDetailView; kind: TrackedKind; id: number }) {
+function Detail(props: {
+  d: ActivityDetailView;
+  kind: TrackedKind;
+  id: number;
+  onClose: () => void;
+}) {
+  const { d, kind, id } = props;
   const a = d.activity;
   return (
     <Stack>
@@ -297,6 +304,13 @@ function Detail({ d, kind, id }: { d: ActivityDetailView; kind: TrackedKind; id:
           Нет
         </Text>
       )}
+      {d.canManage && !d.schoolTask ? (
+        <>
+          <Divider />
+          <EditActivity d={d} onRemoved={props.onClose} key={d.activity.id} />
+          <Divider />
+        </>
+      ) : null}
       <Title order={5}>История</Title>
       {d.history.length ? (
         d.history.map((h) => (
@@ -336,7 +350,9 @@ export function ActivityDrawer(props: {
       title="Мероприятие"
     >
       {t ? (
-        <QueryState query={detail}>{(d) => <Detail d={d} kind={t.kind} id={t.id} />}</QueryState>
+        <QueryState query={detail}>
+          {(d) => <Detail d={d} kind={t.kind} id={t.id} onClose={props.onClose} />}
+        </QueryState>
       ) : null}
     </Drawer>
   );

@@ -185,6 +185,47 @@ function AddActivity({ plan }: { plan: PlanView }) {
   );
 }
 
+function AddSection({ plan }: { plan: PlanView }) {
+  const qc = useQueryClient();
+  const [number, setNumber] = useState('');
+  const [title, setTitle] = useState('');
+  const add = useMutation({
+    mutationFn: () => planApi.addSection(plan.id, { number: number || null, title }),
+    onSuccess: async () => {
+      setNumber('');
+      setTitle('');
+      await qc.invalidateQueries({ queryKey: ['plan', plan.id] });
+    },
+  });
+  return (
+    <Stack gap="xs">
+      <Group align="flex-end">
+        <TextInput
+          label="№ раздела"
+          w={100}
+          value={number}
+          onChange={(e) => setNumber(e.currentTarget.value)}
+        />
+        <TextInput
+          label="Новый раздел"
+          style={{ flex: 1 }}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+        />
+        <Button
+          variant="default"
+          onClick={() => add.mutate()}
+          disabled={!title.trim()}
+          loading={add.isPending}
+        >
+          Добавить раздел
+        </Button>
+      </Group>
+      <ErrorAlert error={add.error} />
+    </Stack>
+  );
+}
+
 function CopyModal({
   plan,
   opened,
@@ -284,7 +325,12 @@ function PlanContent({ plan }: { plan: PlanView }) {
         <Tabs.Panel value="activities" pt="md">
           <Stack>
             <Activities plan={plan} onOpen={setOpen} />
-            {plan.canManage ? <AddActivity plan={plan} /> : null}
+            {plan.canManage ? (
+              <>
+                <AddActivity plan={plan} />
+                <AddSection plan={plan} />
+              </>
+            ) : null}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="dashboard" pt="md">
