@@ -11,6 +11,7 @@ import { createTestContext, signIn, type Client, type TestContext } from './app'
 import { PASSWORD } from './factories';
 import { MONITORING_CASES, prepareMonitoringScope, SCHEDULE_CASES } from './monitoringScope';
 import { multipart } from './multipart';
+import { buildPlanRecords, PLAN_CASES, PLAN_REACH } from './scopeMatrixPlans';
 import {
   ACTORS,
   buildScopeWorld,
@@ -123,6 +124,9 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
     'reference.manage': TARGETS,
   },
 };
+
+for (const actor of Object.keys(REACH) as ActorName[])
+  Object.assign(REACH[actor], PLAN_REACH[actor]);
 
 const reaches = (actor: ActorName, permission: string, target: Target) =>
   (REACH[actor][permission] ?? NONE).includes(target);
@@ -412,6 +416,7 @@ const CASES: Record<string, Case> = {
     url: '/api/audit?pageSize=500',
     orgIds: (d) => (d as { items: { orgId: number | null }[] }).items.map((e) => e.orgId),
   },
+  ...PLAN_CASES,
 };
 
 let ctx: TestContext;
@@ -438,6 +443,7 @@ beforeAll(async () => {
   ctx = await createTestContext();
   world = await buildScopeWorld(ctx);
   await prepareMonitoringScope(ctx, world);
+  await buildPlanRecords(ctx, world);
   for (const actor of ACTORS) clients[actor] = await signIn(ctx.app, world.logins[actor], PASSWORD);
 }, 120_000);
 afterAll(() => ctx.close());

@@ -7,6 +7,7 @@ import {
   userCreateCommand,
 } from './commands/admin';
 import { scheduleCheckCommand } from './commands/schedule';
+import { planExportCommand, planImportCommand } from './commands/plans';
 import { serve } from './commands/serve';
 
 const program = new Command();
@@ -53,6 +54,22 @@ program
     'Проверить график оценочных процедур (XLSX/CSV) по федеральным ограничениям, не сохраняя его',
   )
   .action(scheduleCheckCommand);
+
+program
+  .command('plans:import <file>')
+  .description('Импортировать план мероприятий из таблицы DOCX или XLSX')
+  .requiredOption('--org-id <id>', 'организация, чей это план (орган района или школа)')
+  .requiredOption('--level <level>', 'уровень: district, municipality или school')
+  .option('--title <title>', 'название (по умолчанию из документа)')
+  .option('--from <date>', 'начало периода ГГГГ-ММ-ДД (по умолчанию из названия)')
+  .option('--to <date>', 'окончание периода ГГГГ-ММ-ДД')
+  .action(planImportCommand);
+
+program
+  .command('plans:export <id>')
+  .description('Выгрузить план: DOCX в официальной форме или XLSX (по расширению файла)')
+  .requiredOption('--out <file>', 'файл .docx или .xlsx')
+  .action(planExportCommand);
 
 program.parseAsync().catch((error: unknown) => {
   const message =

@@ -21,6 +21,8 @@ import { registerClassRoutes } from './routes/classes';
 import { registerDocumentRoutes } from './routes/documents';
 import { registerExpertGroupRoutes } from './routes/expertGroups';
 import { registerOrgRoutes } from './routes/orgs';
+import { registerPlanActivityRoutes } from './routes/planActivities';
+import { registerPlanRoutes } from './routes/plans';
 import { registerReferenceRoutes } from './routes/reference';
 import { registerMonitoringRoutes } from './routes/monitoring';
 import { registerScheduleRoutes } from './routes/schedules';
@@ -87,6 +89,8 @@ export async function buildApp(services: Services, config: ServerConfig) {
   registerAuditRoutes(app, services);
   registerScheduleRoutes(app, services);
   registerMonitoringRoutes(app, services);
+  registerPlanRoutes(app, services);
+  registerPlanActivityRoutes(app, services);
 
   registerWeb(app, config.webRoot);
   return app;

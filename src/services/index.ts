@@ -5,6 +5,7 @@ import type { ServiceDeps } from './deps';
 import { DocumentService } from './documents';
 import { ExpertGroupService } from './expertGroups';
 import { OrganisationService } from './organisations';
+import { createPlanServices } from './plans';
 import { ReferenceService } from './reference';
 import { CampaignService } from './monitoring/campaigns';
 import { MonitoringScreenService } from './monitoring/screen';
@@ -36,6 +37,7 @@ export function createServices(deps: ServiceDeps) {
     monitoringTemplates: new MonitoringTemplateService(deps),
     campaigns,
     monitoringScreen: new MonitoringScreenService(deps, campaigns, schedules),
+    plans: createPlanServices(deps),
   };
 }
 

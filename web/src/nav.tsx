@@ -7,6 +7,8 @@ import {
   IconFileText,
   IconCalendarCheck,
   IconChecklist,
+  IconClipboardList,
+  IconListCheck,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../src/core/access/permissions';
@@ -47,6 +49,22 @@ export const NAV: NavItem[] = [
     description: 'Загрузка графиков ОО и проверка федеральных ограничений',
     icon: <IconCalendarCheck size={18} />,
     permission: 'schedule.read',
+    group: 'Работа',
+  },
+  {
+    path: '/plans',
+    label: 'Планы мероприятий',
+    description: 'Планы, программы и дорожные карты: мероприятия, сроки, исполнение, документы',
+    icon: <IconClipboardList size={18} />,
+    permission: 'plan.read',
+    group: 'Работа',
+  },
+  {
+    path: '/my-tasks',
+    label: 'Мои задачи',
+    description: 'Мероприятия, где исполнитель — вы или ваша организация; напоминания о сроках',
+    icon: <IconListCheck size={18} />,
+    permission: 'plan.read',
     group: 'Работа',
   },
   {

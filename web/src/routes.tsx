@@ -6,6 +6,9 @@ import { AppLayout } from './layout/AppLayout';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { MyTasksPage } from './pages/plans/MyTasksPage';
+import { PlanPage } from './pages/plans/PlanPage';
+import { PlansPage } from './pages/plans/PlansPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { SetupPage } from './pages/SetupPage';
 import { AuditPage } from './pages/audit/AuditPage';
@@ -53,6 +56,9 @@ export const APP_PAGES: RouteObject[] = [
   { path: 'monitoring/campaigns/:id', element: <CampaignScreenPage /> },
   { path: 'monitoring/schools/:id', element: <CampaignSchoolPage /> },
   { path: 'schedules', element: <SchedulesPage /> },
+  { path: 'plans', element: <PlansPage /> },
+  { path: 'plans/:id', element: <PlanPage /> },
+  { path: 'my-tasks', element: <MyTasksPage /> },
 ];
 
 export const router = createBrowserRouter([

@@ -32,6 +32,9 @@ export const PERMISSIONS = {
   'monitoring.manage': 'Шаблоны и кампании мониторинга ВСОКО',
   'monitoring.respond': 'Заполнение самоотчёта ОО в мониторинге ВСОКО',
   'monitoring.assess': 'Заполнение экспертной карты по курируемой ОО',
+  'plan.read': 'Просмотр планов мероприятий и дорожных карт',
+  'plan.manage': 'Создание, изменение, импорт планов; назначение мероприятий школам',
+  'plan.execute': 'Отметки о выполнении мероприятий: статус, комментарии, подтверждения',
   'reference.read': 'Просмотр справочников (учебные годы, предметы)',
   'reference.manage': 'Ведение справочников',
 } as const;
@@ -106,6 +109,21 @@ export const GRANTS: Record<Permission, Grants> = {
   'monitoring.manage': { district_admin: 'scope', district_specialist: 'scope' },
   'monitoring.respond': { school_admin: 'scope' },
   'monitoring.assess': { expert: 'supervised' },
+  'plan.read': {
+    district_admin: 'scope',
+    district_specialist: 'scope',
+    school_admin: 'scope',
+    expert: 'supervised',
+    teacher: 'scope',
+    readonly: 'scope',
+  },
+  'plan.manage': { district_admin: 'scope', district_specialist: 'scope', school_admin: 'scope' },
+  'plan.execute': {
+    district_admin: 'scope',
+    district_specialist: 'scope',
+    school_admin: 'scope',
+    teacher: 'scope',
+  },
   'reference.read': Object.fromEntries(ROLES.map((r) => [r, 'any'])) as Grants,
   'reference.manage': { district_admin: 'any' },
 };

@@ -5,3 +5,4 @@ export * from './audit';
 export * from './settings';
 export * from './schedules';
 export * from './monitoring';
+export * from './plans';

@@ -5,6 +5,7 @@ import { endpoints } from '../api/endpoints';
 import { useRequiredSession, useSession } from '../auth/session';
 import { PageHeader } from '../components/common';
 import { NAV } from '../nav';
+import { RemindersCard } from './plans/RemindersCard';
 
 function Stat({ label, value }: { label: string; value: number | undefined }) {
   return (
@@ -47,6 +48,7 @@ export function HomePage() {
   return (
     <Stack>
       <PageHeader title={`Здравствуйте, ${session.user.fullName}`} subtitle={scope} />
+      <RemindersCard />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         {can('org.read') ? (
           <Stat label="Образовательных организаций" value={schools.data?.total} />
