@@ -158,6 +158,7 @@ export const importOutcomeView = z.object({
   works: z.number().int(),
   schoolsCreated: z.array(z.string()),
   replacedBatchIds: z.array(z.number().int()),
+  issues: z.array(importIssueView),
 });
 export type ImportOutcomeView = z.infer<typeof importOutcomeView>;
 export const importOutcomeResponse = z.object({ data: importOutcomeView });

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Actor } from '../../core/access/actor';
 import type { AppError } from '../../core/errors';
 import { invalid, notFound } from '../../core/errors';
-import { formatIssue } from '../../core/results/issues';
+import { formatIssue, type ImportIssue } from '../../core/results/issues';
 import type { TestDef } from '../../core/results/types';
 import type { Db, Tx } from '../../db/database';
 import { findOrgById, insertOrg, type OrgRow } from '../../db/repositories/organisations';
@@ -39,6 +39,8 @@ export interface ImportOutcome {
   works: number;
   schoolsCreated: string[];
   replacedBatchIds: number[];
+  /** Warnings and notes of the file (errors refuse it instead). */
+  issues: ImportIssue[];
 }
 
 /** Called inside the import transaction after each school's works are loaded. */
@@ -142,6 +144,7 @@ export class ResultImportService {
         works: 0,
         schoolsCreated: [],
         replacedBatchIds: [],
+        issues: plan.issues,
       };
     }
     const storageKey = storedKey ?? (await this.deps.storage.put(req.bytes)).key;
@@ -260,6 +263,7 @@ export class ResultImportService {
       works,
       schoolsCreated,
       replacedBatchIds: replaced,
+      issues: plan.issues,
     };
   }
 
