@@ -6,6 +6,7 @@ import {
   permissionsDocCommand,
   userCreateCommand,
 } from './commands/admin';
+import { benchCommand } from './commands/bench';
 import { importCommand, type ImportOptions } from './commands/importResults';
 import { serve } from './commands/serve';
 
@@ -57,6 +58,15 @@ program
   .option('--org-id <id>', 'ОО для формы сбора результатов (иначе по логину sch… в имени файла)')
   .option('--municipality-id <id>', 'муниципалитет для создаваемых ОО')
   .action((paths: string[], o: ImportOptions) => importCommand(paths, o));
+
+program
+  .command('bench')
+  .description(
+    'Замер загрузки результатов: CSV региона и XLSX в PGlite (и PostgreSQL при TEST_DATABASE_URL)',
+  )
+  .option('--works <n>', 'работ в CSV', '1000000')
+  .option('--xlsx-works <n>', 'работ в XLSX', '100000')
+  .action((o: { works: string; xlsxWorks: string }) => benchCommand(o));
 
 program
   .command('docs:permissions')

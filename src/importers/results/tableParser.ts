@@ -260,9 +260,9 @@ export class ResultsTableParser {
     const errorsBefore = this.issues.length;
     const fail = (message: string, column: string | null = null) =>
       this.issues.push(issue(this.where, 'error', message, r.row, column));
-    const take = <T>(res: CellResult<T>, column: string): T | null => {
+    const take = <T>(res: CellResult<T>, column: () => string): T | null => {
       if (res.ok) return res.value;
-      fail(res.message, column);
+      fail(res.message, column());
       return null;
     };
 
@@ -290,7 +290,7 @@ export class ResultsTableParser {
     }
     const rawScores = layout.tasks.map((t) => r.cells[t.index] ?? '');
     const scores = layout.tasks.map((t, i) =>
-      take(readScore(rawScores[i] ?? ''), columnLabel(t.index, t.header)),
+      take(readScore(rawScores[i] ?? ''), () => columnLabel(t.index, t.header)),
     );
     const anyScore = rawScores.some((s) => !isEmptyCell(s));
     if (absent && anyScore) {
@@ -321,9 +321,9 @@ export class ResultsTableParser {
       if (primaryScore === null)
         fail(`первичный балл «${totalRaw}» не является целым числом`, col('total'));
     }
-    const mark = absent ? null : take(readMark(cell('mark')), col('mark'));
-    const journalMark = take(readMark(cell('journalMark')), col('journalMark'));
-    const gender = take(readGender(cell('gender')), col('gender'));
+    const mark = absent ? null : take(readMark(cell('mark')), () => col('mark'));
+    const journalMark = take(readMark(cell('journalMark')), () => col('journalMark'));
+    const gender = take(readGender(cell('gender')), () => col('gender'));
     const classRaw = cell('className');
     const cls = classRaw
       ? parseClassName(classRaw, this.options.grade ?? this.title?.grade ?? null)

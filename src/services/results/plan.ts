@@ -209,9 +209,16 @@ async function planSchools(
   }
 
   const municipalities = options.createSchools ? await listMunicipalities(db) : [];
+  const worksByLogin = new Map<string, ReadyWork[]>();
+  for (const w of analysis.works) {
+    const key = w.schoolLogin ?? '';
+    const list = worksByLogin.get(key);
+    if (list) list.push(w);
+    else worksByLogin.set(key, [w]);
+  }
   for (const s of analysis.schools) {
     const login = s.login ?? '';
-    const works = analysis.works.filter((w) => (w.schoolLogin ?? '') === login);
+    const works = worksByLogin.get(login) ?? [];
     const org = login ? await findOrgByFisLogin(db, login) : null;
     let createIn: number | null = null;
     if (org) {
