@@ -462,3 +462,42 @@ describe('all or nothing', () => {
     ]);
   });
 });
+
+describe('regional monitoring in the same shape', () => {
+  it('imports a РМ export as procedure rm', async () => {
+    const table = [
+      ['РМ 2025 Математика 8 класс'],
+      ['Максимальный первичный балл: 3'],
+      ['', '', '', '', '', '', 'Б', 'П', '', '', ''],
+      [
+        'ОО',
+        'Муниципалитет',
+        'Название ОО',
+        'Код участника',
+        'Класс',
+        'Вариант',
+        '1 (1б)',
+        '2 (2б)',
+        'Первичный балл',
+        'Отметка',
+        'Отметка по журналу',
+      ],
+      ['sch780101', 'М', 'Школа 101', '501', '8А', 1, 1, 2, 3, 5, 5],
+      ['sch780101', 'М', 'Школа 101', '502', '8А', 2, 0, 'X', 0, 2, 3],
+    ];
+    const { preview, res } = await importVia(admin, 'rm.csv', tableToCsv(table));
+    expect(preview).toMatchObject({
+      ok: true,
+      testName: 'Региональный мониторинг 2025, Математика, 8 класс',
+    });
+    const out = dataOf<ImportOutcomeView>(res);
+    const w = dataOf<WorksData>(
+      await admin.get(`/api/results/tests/${out.testId}/works?orgId=${ids.s101}`),
+    );
+    expect(w.test.procedure).toBe('rm');
+    expect(w.works.map((x) => [x.participantCode, x.scores, x.total, x.mark])).toEqual([
+      ['501', [1, 2], 3, 5],
+      ['502', [0, null], 0, 2],
+    ]);
+  });
+});
