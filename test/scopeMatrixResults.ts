@@ -166,6 +166,22 @@ export function resultCases(
       orgIds: (d) =>
         (d as { schools: { orgId: number }[] }[]).flatMap((t) => t.schools.map((s) => s.orgId)),
     },
+    'POST /api/results/tests/:id/links': {
+      kind: 'target',
+      permission: 'result.import',
+      call: (t) => {
+        const form = multipart(
+          { orgId: t.orgId },
+          { name: 'codes.csv', type: 'text/csv', content: 'Код участника;Код обучающегося\n' },
+        );
+        return {
+          method: 'POST',
+          url: `/api/results/tests/${fixtures().testId}/links`,
+          body: form.payload,
+          headers: form.headers,
+        };
+      },
+    },
     'GET /api/results/tests/:id/works': {
       kind: 'target',
       permission: 'result.read',

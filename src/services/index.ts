@@ -8,6 +8,7 @@ import { OrganisationService } from './organisations';
 import { ReferenceService } from './reference';
 import { ResultsService } from './results/browse';
 import { TestCatalogService } from './results/catalog';
+import { CodeLinkService } from './results/links';
 import { ResultImportService } from './results/imports';
 import { SetupService } from './setup';
 import { StudentService } from './students';
@@ -32,6 +33,7 @@ export function createServices(deps: ServiceDeps) {
     testCatalog: new TestCatalogService(deps),
     resultImports: new ResultImportService(deps),
     results: new ResultsService(deps),
+    codeLinks: new CodeLinkService(deps),
   };
 }
 

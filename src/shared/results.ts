@@ -232,6 +232,8 @@ export const workView = z.object({
   mark: z.number().int().nullable(),
   markFromFile: z.boolean(),
   journalMark: z.number().int().nullable(),
+  /** The school's pseudonymous student code, when the school linked the participant code. */
+  studentCode: z.string().nullable(),
 });
 export type WorkView = z.infer<typeof workView>;
 
@@ -261,6 +263,16 @@ export const resultSummaryView = z.object({
   levels: z.array(z.object({ level: z.enum(TASK_LEVELS), success: z.number().nullable() })),
 });
 export type ResultSummaryView = z.infer<typeof resultSummaryView>;
+
+export const linkOutcomeResponse = z.object({
+  data: z.object({
+    linked: z.number().int(),
+    works: z.number().int(),
+    unlinked: z.number().int(),
+    issues: z.array(importIssueView),
+  }),
+});
+export type LinkOutcomeView = z.infer<typeof linkOutcomeResponse>['data'];
 
 export const worksResponse = z.object({
   data: z.object({

@@ -33,6 +33,15 @@ CREATE TABLE "result_batches" (
 	"undone_by_login" text
 );
 --> statement-breakpoint
+CREATE TABLE "result_code_links" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "result_code_links_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"org_id" integer NOT NULL,
+	"test_id" integer NOT NULL,
+	"participant_code" text NOT NULL,
+	"student_id" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "result_files" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "result_files_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"sha256" text NOT NULL,
@@ -69,12 +78,16 @@ ALTER TABLE "result_batches" ADD CONSTRAINT "result_batches_file_id_result_files
 ALTER TABLE "result_batches" ADD CONSTRAINT "result_batches_test_id_assessment_tests_id_fk" FOREIGN KEY ("test_id") REFERENCES "public"."assessment_tests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "result_batches" ADD CONSTRAINT "result_batches_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "result_batches" ADD CONSTRAINT "result_batches_municipality_id_municipalities_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipalities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "result_code_links" ADD CONSTRAINT "result_code_links_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "result_code_links" ADD CONSTRAINT "result_code_links_test_id_assessment_tests_id_fk" FOREIGN KEY ("test_id") REFERENCES "public"."assessment_tests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "result_code_links" ADD CONSTRAINT "result_code_links_student_id_students_id_fk" FOREIGN KEY ("student_id") REFERENCES "public"."students"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "result_files" ADD CONSTRAINT "result_files_test_id_assessment_tests_id_fk" FOREIGN KEY ("test_id") REFERENCES "public"."assessment_tests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "result_files" ADD CONSTRAINT "result_files_imported_by_users_id_fk" FOREIGN KEY ("imported_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "result_works" ADD CONSTRAINT "result_works_batch_id_result_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."result_batches"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "assessment_tests_key_uq" ON "assessment_tests" USING btree ("procedure","year","session","subject_id","grade","form");--> statement-breakpoint
 CREATE INDEX "result_batches_test_org_idx" ON "result_batches" USING btree ("test_id","org_id");--> statement-breakpoint
 CREATE INDEX "result_batches_file_idx" ON "result_batches" USING btree ("file_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "result_code_links_uq" ON "result_code_links" USING btree ("org_id","test_id","participant_code");--> statement-breakpoint
 CREATE INDEX "result_files_sha_idx" ON "result_files" USING btree ("sha256");--> statement-breakpoint
 CREATE INDEX "result_works_batch_idx" ON "result_works" USING btree ("batch_id");--> statement-breakpoint
 CREATE INDEX "result_works_test_org_idx" ON "result_works" USING btree ("test_id","org_id");

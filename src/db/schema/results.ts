@@ -12,7 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { TaskDef } from '../../core/results/types';
 import { users } from './access';
-import { municipalities, organisations, subjects } from './registry';
+import { municipalities, organisations, students, subjects } from './registry';
 
 /**
  * The test catalog: one row per procedure, year, session, subject, grade and form, with the
@@ -142,4 +142,28 @@ export const resultWorks = pgTable(
     index('result_works_batch_idx').on(t.batchId),
     index('result_works_test_org_idx').on(t.testId, t.orgId),
   ],
+);
+
+/**
+ * A school's link from one administration's participant code to its own pseudonymous student
+ * (uploaded code list; never names). Lets ВПР, journal marks and ОГЭ/ЕГЭ be compared for the
+ * same student; analyses without a link say so instead of guessing.
+ */
+export const resultCodeLinks = pgTable(
+  'result_code_links',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    testId: integer('test_id')
+      .notNull()
+      .references(() => assessmentTests.id),
+    participantCode: text('participant_code').notNull(),
+    studentId: integer('student_id')
+      .notNull()
+      .references(() => students.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('result_code_links_uq').on(t.orgId, t.testId, t.participantCode)],
 );

@@ -114,7 +114,7 @@ export function presentBatch(r: BatchRecord): BatchView {
   };
 }
 
-export const presentWork = (w: WorkRow): WorkView => ({
+export const presentWork = (w: WorkRow, links: Map<string, string>): WorkView => ({
   id: w.id,
   participantCode: w.participantCode,
   className: w.className,
@@ -125,4 +125,5 @@ export const presentWork = (w: WorkRow): WorkView => ({
   mark: w.mark,
   markFromFile: w.markFromFile,
   journalMark: w.journalMark,
+  studentCode: links.get(w.participantCode) ?? null,
 });

@@ -501,3 +501,56 @@ describe('regional monitoring in the same shape', () => {
     ]);
   });
 });
+
+describe('linking participant codes to the school’s students', () => {
+  it('links by an uploaded code list, drops names, refuses unknown students', async () => {
+    await ctx.services.students.add(SYSTEM_ACTOR, ids.s312, { codes: ['312-0001', '312-0002'] });
+    const tests = dataOf<ResultTestView[]>(await admin.get('/api/results/tests'));
+    const testId = tests.find((t) => t.test.name === 'ВПР 2023, Математика, 4 класс')?.test
+      .id as number;
+    const send = (content: string) => {
+      const form = multipart({ orgId: ids.s312 }, { name: 'codes.csv', type: 'text/csv', content });
+      return admin.post(`/api/results/tests/${testId}/links`, form.payload, form.headers);
+    };
+    const bad = await send('Код участника;Код обучающегося\n10001;312-0001\n10002;312-9999\n');
+    expect(errorOf(bad).message).toBe(
+      'Список кодов не загружен. Файл «codes.csv», строка 3: код обучающегося «312-9999» не найден в ОО (добавьте его в разделе «Организации» → коды обучающихся)',
+    );
+    const ok = dataOf<{
+      linked: number;
+      works: number;
+      unlinked: number;
+      issues: { message: string }[];
+    }>(
+      await send(
+        'ФИО;Код участника;Код обучающегося\nИванов Иван;10001;312-0001\nПетрова Анна;10002;312-0002\n',
+      ),
+    );
+    expect(ok).toMatchObject({ linked: 2, works: 4, unlinked: 2 });
+    expect(ok.issues.map((i) => i.message)).toEqual([
+      'Загружаются только столбцы «Код участника» и «Код обучающегося»; остальные (в том числе ФИО) отброшены',
+    ]);
+    const w = dataOf<WorksData>(
+      await admin.get(`/api/results/tests/${testId}/works?orgId=${ids.s312}`),
+    );
+    expect(w.works.map((x) => [x.participantCode, x.studentCode])).toEqual([
+      ['10001', '312-0001'],
+      ['10002', '312-0002'],
+      ['10003', null],
+      ['10004', null],
+    ]);
+    // A school administrator of another school cannot link this school's codes.
+    const form = multipart(
+      { orgId: ids.s312 },
+      {
+        name: 'c.csv',
+        type: 'text/csv',
+        content: 'Код участника;Код обучающегося\n10001;312-0001\n',
+      },
+    );
+    expect(
+      (await school101.post(`/api/results/tests/${testId}/links`, form.payload, form.headers))
+        .statusCode,
+    ).toBe(404);
+  });
+});

@@ -13,6 +13,7 @@ import {
   importChoice,
   importOutcomeResponse,
   importPreviewResponse,
+  linkOutcomeResponse,
   resultTestListResponse,
   testListQuery,
   testListResponse,
@@ -193,6 +194,32 @@ export function registerResultRoutes(app: FastifyInstance, services: Services) {
     }),
   );
 
+  r.post(
+    '/api/results/tests/:id/links',
+    {
+      schema: {
+        tags,
+        summary:
+          'Загрузить список кодов ОО: код участника → код обучающегося (multipart: orgId и файл file)',
+        params: idParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: linkOutcomeResponse },
+      },
+    },
+    async (request) => {
+      const { file, choice } = await readUpload(request);
+      if (!choice.orgId) throw invalid('Укажите ОО (orgId)');
+      return {
+        data: await services.codeLinks.upload(
+          actorOf(request),
+          request.params.id,
+          choice.orgId,
+          file,
+        ),
+      };
+    },
+  );
+
   r.get(
     '/api/results/tests/:id/works',
     {
@@ -217,7 +244,7 @@ export function registerResultRoutes(app: FastifyInstance, services: Services) {
           orgId: res.orgId,
           orgName: res.orgName,
           classes: res.classes,
-          works: res.works.map(presentWork),
+          works: res.works.map((w) => presentWork(w, res.links)),
           summary: res.summary,
         },
       };

@@ -1,6 +1,7 @@
 import type { Actor } from '../../core/access/actor';
 import { notFound } from '../../core/errors';
 import { summariseWorks } from '../../core/results/summary';
+import { listCodeLinks } from '../../db/repositories/codeLinks';
 import { findOrgById, findOrgsByIds } from '../../db/repositories/organisations';
 import { listActiveWorks, listTestsWithResults } from '../../db/repositories/resultImports';
 import { orgScopeWhere } from '../../db/repositories/scope';
@@ -57,12 +58,16 @@ export class ResultsService {
       (a, b) => a.localeCompare(b, 'ru', { numeric: true }),
     );
     const works = className ? all.filter((w) => w.className === className) : all;
+    const links = new Map(
+      (await listCodeLinks(db, orgId, testId)).map((l) => [l.participantCode, l.studentCode]),
+    );
     return {
       test,
       orgId,
       orgName: org.org.shortName,
       classes,
       works,
+      links,
       summary: summariseWorks(works, test.tasks, test.maxTotal),
     };
   }

@@ -5,6 +5,7 @@ import type {
   createTestRequest,
   ImportOutcomeView,
   ImportPreviewView,
+  LinkOutcomeView,
   ResultTestView,
   TestView,
   updateTestRequest,
@@ -91,6 +92,12 @@ export const resultsApi = {
     api.get<Page<BatchView>>(`/api/results/imports${qs(params)}`),
   undo: (id: number) => api.post<BatchView>(`/api/results/imports/${id}/undo`),
   tests: () => api.get<ResultTestView[]>('/api/results/tests'),
+  uploadCodeList: (testId: number, orgId: number, file: File) => {
+    const form = new FormData();
+    form.append('orgId', String(orgId));
+    form.append('file', file, file.name);
+    return api.upload<LinkOutcomeView>(`/api/results/tests/${testId}/links`, form);
+  },
   works: (testId: number, orgId: number, className?: string) =>
     api.get<WorksData>(`/api/results/tests/${testId}/works${qs({ orgId, className })}`),
 };

@@ -1,11 +1,24 @@
-import { Badge, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import {
+  Badge,
+  Button,
+  Card,
+  FileButton,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { WorksData } from '../../../../src/shared/results';
 import { resultsApi } from '../../api/results';
 import { EChart } from '../../components/EChart';
-import { PageHeader, QueryState } from '../../components/common';
+import { useSession } from '../../auth/session';
+import { notifyError, notifySaved, PageHeader, QueryState } from '../../components/common';
 import { histogramOption, markDistributionOption, taskSuccessOption } from './charts';
 
 const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)} %`);
@@ -81,7 +94,36 @@ export function ResultsPage() {
   );
 }
 
+/** Upload of the school's code list: participant code → its pseudonymous student code. */
+function CodeListUpload({ data }: { data: WorksData }) {
+  const queryClient = useQueryClient();
+  const upload = useMutation({
+    mutationFn: (file: File) => resultsApi.uploadCodeList(data.test.id, data.orgId, file),
+    onSuccess: async (r) => {
+      notifySaved(`Связано работ: ${r.linked} из ${r.works}`);
+      await queryClient.invalidateQueries({ queryKey: ['results', 'works'] });
+    },
+    onError: notifyError,
+  });
+  const linked = data.works.filter((w) => w.studentCode).length;
+  return (
+    <Group gap="sm">
+      <Text size="sm" c="dimmed">
+        Связано с кодами обучающихся ОО: {linked} из {data.works.length}
+      </Text>
+      <FileButton onChange={(f) => f && upload.mutate(f)} accept=".csv,.xlsx">
+        {(props) => (
+          <Button {...props} size="xs" variant="light" loading={upload.isPending}>
+            Загрузить список кодов (код участника → код обучающегося)
+          </Button>
+        )}
+      </FileButton>
+    </Group>
+  );
+}
+
 function WorksView({ data }: { data: WorksData }) {
+  const { can } = useSession();
   const s = data.summary;
   const marks = useMemo(() => markDistributionOption(s), [s]);
   const histogram = useMemo(() => histogramOption(s, data.test), [s, data.test]);
@@ -123,14 +165,16 @@ function WorksView({ data }: { data: WorksData }) {
         <EChart option={tasks} label="Выполнение заданий" />
       </Card>
       <Card withBorder>
-        <Title order={5} mb="xs">
-          Работы
-        </Title>
+        <Group justify="space-between" mb="xs">
+          <Title order={5}>Работы</Title>
+          {can('result.import') ? <CodeListUpload data={data} /> : null}
+        </Group>
         <Table.ScrollContainer minWidth={600}>
           <Table striped withTableBorder data-testid="works-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Код</Table.Th>
+                <Table.Th>Обучающийся</Table.Th>
                 <Table.Th>Класс</Table.Th>
                 <Table.Th>Вар.</Table.Th>
                 {data.test.tasks.map((t) => (
@@ -153,6 +197,7 @@ function WorksView({ data }: { data: WorksData }) {
               {data.works.map((w) => (
                 <Table.Tr key={w.id}>
                   <Table.Td>{w.participantCode}</Table.Td>
+                  <Table.Td>{w.studentCode ?? '—'}</Table.Td>
                   <Table.Td>{w.className ?? '—'}</Table.Td>
                   {w.absent ? (
                     <Table.Td colSpan={data.test.tasks.length + 3}>
