@@ -229,6 +229,7 @@ export const workView = z.object({
   absent: z.boolean(),
   scores: z.array(z.number().int().nullable()),
   total: z.number().int().nullable(),
+  testScore: z.number().int().nullable(),
   mark: z.number().int().nullable(),
   markFromFile: z.boolean(),
   journalMark: z.number().int().nullable(),

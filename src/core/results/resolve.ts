@@ -44,6 +44,8 @@ export function resolveStructure(
   catalog: TestDef | null,
   file: FileStructure,
   testName: string,
+  /** ОГЭ/ЕГЭ results per student may come without task columns. */
+  allowNoTasks = false,
 ): ResolvedStructure {
   const issues: ImportIssue[] = [];
   const fill: CatalogFill = {};
@@ -129,6 +131,15 @@ export function resolveStructure(
         where,
         'error',
         `В каталоге нет заданий работы «${testName}», а в файле не указаны максимальные баллы заданий. Добавьте работу в каталог (раздел «Каталог работ») или загрузите выгрузку «Индивидуальные результаты».`,
+      ),
+    );
+  } else if (allowNoTasks) {
+    tasks = catalogTasks ?? [];
+    issues.push(
+      issue(
+        where,
+        'note',
+        'В файле нет баллов по заданиям: загружаются первичный балл, тестовый балл и отметка',
       ),
     );
   } else {

@@ -235,6 +235,7 @@ const work = (over: Partial<ParsedWork>): ParsedWork => ({
   absent: false,
   scores: [1, 1],
   primaryScore: null,
+  testScore: null,
   mark: null,
   journalMark: null,
   gender: null,

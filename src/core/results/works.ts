@@ -21,6 +21,8 @@ export interface ParsedWork {
   scores: (number | null)[];
   /** «Первичный балл» / «Итого баллов» as written, when given. */
   primaryScore: number | null;
+  /** ОГЭ/ЕГЭ: the test (scaled) score, when the file has one. */
+  testScore: number | null;
   mark: Mark | null;
   journalMark: Mark | null;
   gender: 'М' | 'Ж' | null;
@@ -31,7 +33,7 @@ export const sumScores = (scores: readonly (number | null)[]): number =>
 
 /** The primary score stored for a work: the file's total if given, otherwise the task sum. */
 export const workTotal = (w: ParsedWork): number | null =>
-  w.absent ? null : (w.primaryScore ?? sumScores(w.scores));
+  w.absent ? null : (w.primaryScore ?? (w.scores.length ? sumScores(w.scores) : null));
 
 const EXAMPLES = 3;
 

@@ -66,6 +66,7 @@ CREATE TABLE "result_works" (
 	"absent" boolean NOT NULL,
 	"scores" smallint[] NOT NULL,
 	"total" smallint,
+	"test_score" smallint,
 	"mark" smallint,
 	"mark_from_file" boolean NOT NULL,
 	"journal_mark" smallint,

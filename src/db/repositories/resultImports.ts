@@ -137,6 +137,7 @@ export interface WorkInsert {
   absent: boolean;
   scores: (number | null)[];
   total: number | null;
+  testScore: number | null;
   mark: number | null;
   markFromFile: boolean;
   journalMark: number | null;
@@ -155,6 +156,7 @@ const WORK_COLUMNS = [
   'absent',
   'scores',
   'total',
+  'test_score',
   'mark',
   'mark_from_file',
   'journal_mark',
@@ -178,6 +180,7 @@ function workLine(w: WorkInsert): string {
     w.absent ? 't' : 'f',
     `"{${w.scores.map((s) => (s === null ? 'NULL' : String(s))).join(',')}}"`,
     num(w.total),
+    num(w.testScore),
     num(w.mark),
     w.markFromFile ? 't' : 'f',
     num(w.journalMark),

@@ -131,6 +131,8 @@ export const resultWorks = pgTable(
     absent: boolean('absent').notNull(),
     scores: smallint('scores').array().notNull(),
     total: smallint('total'),
+    /** ОГЭ/ЕГЭ test score. */
+    testScore: smallint('test_score'),
     mark: smallint('mark'),
     /** Whether the mark is the file's (true) or computed from the catalog scale (false). */
     markFromFile: boolean('mark_from_file').notNull(),

@@ -138,6 +138,7 @@ export function analyseResults(
       }),
     },
     testName,
+    key.procedure === 'oge' || key.procedure === 'ege',
   );
   const issues = [...parsed.issues, ...structure.issues];
   if (structure.tasks) {

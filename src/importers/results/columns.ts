@@ -10,6 +10,7 @@ export type ColumnField =
   | 'variant'
   | 'gender'
   | 'total'
+  | 'testScore'
   | 'mark'
   | 'journalMark'
   | 'name'
@@ -44,6 +45,11 @@ const EXACT: Record<string, ColumnField> = {
   'сумма баллов': 'total',
   'итоговый балл': 'total',
   отметка: 'mark',
+  оценка: 'mark',
+  'отметка (оценка)': 'mark',
+  'тестовый балл': 'testScore',
+  'балл по 100-балльной шкале': 'testScore',
+  'стобалльный балл': 'testScore',
   'отметка за работу': 'mark',
   'оценка за работу': 'mark',
   'отметка по журналу': 'journalMark',

@@ -159,9 +159,17 @@ describe('«Индивидуальные результаты» (municipal expor
     expect(messages(await parseResultsFile('w.csv', fixture('wrong_headers.csv')))).toEqual([
       'error: Файл «w.csv»: Не найдена строка заголовка таблицы: нужен столбец «Код участника» (или «Номер обучающегося») и столбцы заданий',
     ]);
-    expect(messages(await parseResultsFile('n.csv', fixture('no_task_columns.csv')))).toEqual([
-      'error: Файл «n.csv», строка 1: В заголовке нет столбцов заданий (ожидаются «1», «2», … или «1 (2б)», «2 (1б)», …)',
+    // Without task columns only ОГЭ/ЕГЭ results per student are accepted.
+    const noTasks = await parseResultsFile('n.csv', fixture('no_task_columns.csv'));
+    expect(noTasks.issues).toEqual([]);
+    const key = { session: 'spring', subjectCode: 'math', grade: 4, form: '' } as const;
+    const vpr = analyseResults(noTasks, { ...key, procedure: 'vpr', year: 2024 }, null, 'ВПР');
+    expect(vpr.issues.map(formatIssue)).toEqual([
+      'Файл «n.csv»: В файле не найдены столбцы заданий',
     ]);
+    const oge = analyseResults(noTasks, { ...key, procedure: 'oge', year: 2024 }, null, 'ОГЭ');
+    expect(oge.ok).toBe(true);
+    expect(oge.works.map((w) => [w.total, w.testScore])).toEqual([[5, null]]);
     const quote = await parseResultsFile('q.csv', fixture('truncated_quote.csv'));
     expect(quote.issues[0]?.severity).toBe('error');
     expect(quote.issues[0]?.row).toBe(3);

@@ -221,7 +221,7 @@ export class ResultsTableParser {
         ),
       );
     });
-    if (!tasks.length) {
+    if (!tasks.length && !fields.has('total')) {
       this.gaveUp = true;
       this.issues.push(
         issue(
@@ -321,6 +321,13 @@ export class ResultsTableParser {
       if (primaryScore === null)
         fail(`первичный балл «${totalRaw}» не является целым числом`, col('total'));
     }
+    const testRaw = cell('testScore');
+    let testScore: number | null = null;
+    if (!absent && testRaw && !isEmptyCell(testRaw)) {
+      testScore = parseCount(testRaw);
+      if (testScore === null)
+        fail(`тестовый балл «${testRaw}» не является целым числом`, col('testScore'));
+    }
     const mark = absent ? null : take(readMark(cell('mark')), () => col('mark'));
     const journalMark = take(readMark(cell('journalMark')), () => col('journalMark'));
     const gender = take(readGender(cell('gender')), () => col('gender'));
@@ -344,6 +351,7 @@ export class ResultsTableParser {
       absent,
       scores: absent ? layout.tasks.map(() => null) : scores,
       primaryScore,
+      testScore,
       mark,
       journalMark,
       gender,

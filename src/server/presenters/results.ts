@@ -122,6 +122,7 @@ export const presentWork = (w: WorkRow, links: Map<string, string>): WorkView =>
   absent: w.absent,
   scores: w.scores,
   total: w.total,
+  testScore: w.testScore,
   mark: w.mark,
   markFromFile: w.markFromFile,
   journalMark: w.journalMark,

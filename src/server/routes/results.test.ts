@@ -554,3 +554,44 @@ describe('linking participant codes to the school’s students', () => {
     ).toBe(404);
   });
 });
+
+describe('ОГЭ/ЕГЭ results per student', () => {
+  it('imports primary score, test score and mark without task columns; names dropped', async () => {
+    const table = [
+      ['ЕГЭ 2025 Русский язык 11 класс'],
+      [
+        'ОО',
+        'Муниципалитет',
+        'Название ОО',
+        'Код участника',
+        'ФИО',
+        'Класс',
+        'Первичный балл',
+        'Тестовый балл',
+        'Оценка',
+      ],
+      ['sch780204', 'М', 'Гимназия 204', '900001', 'Иванов Иван', '11А', 45, 78, 5],
+      ['sch780204', 'М', 'Гимназия 204', '900002', 'Петров Пётр', '11А', 20, 41, 3],
+    ];
+    const { preview, res } = await importVia(admin, 'ege.csv', tableToCsv(table));
+    expect(preview).toMatchObject({
+      ok: true,
+      testName: 'ЕГЭ 2025, Русский язык, 11 класс',
+      tasks: [],
+    });
+    expect(preview.issues.map((i) => i.message)).toContain(
+      'В файле нет баллов по заданиям: загружаются первичный балл, тестовый балл и отметка',
+    );
+    const out = dataOf<ImportOutcomeView>(res);
+    const w = dataOf<WorksData>(
+      await admin.get(`/api/results/tests/${out.testId}/works?orgId=${ids.s204}`),
+    );
+    expect(w.works.map((x) => [x.participantCode, x.scores, x.total, x.testScore, x.mark])).toEqual(
+      [
+        ['900001', [], 45, 78, 5],
+        ['900002', [], 20, 41, 3],
+      ],
+    );
+    expect(JSON.stringify(w)).not.toContain('Иванов');
+  });
+});

@@ -224,6 +224,7 @@ export class ResultImportService {
           absent: w.absent,
           scores: w.scores,
           total: w.total,
+          testScore: w.testScore,
           mark: w.finalMark,
           markFromFile: w.markFromFile,
           journalMark: w.journalMark,

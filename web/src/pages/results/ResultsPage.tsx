@@ -125,6 +125,7 @@ function CodeListUpload({ data }: { data: WorksData }) {
 function WorksView({ data }: { data: WorksData }) {
   const { can } = useSession();
   const s = data.summary;
+  const hasTestScore = data.works.some((w) => w.testScore !== null);
   const marks = useMemo(() => markDistributionOption(s), [s]);
   const histogram = useMemo(() => histogramOption(s, data.test), [s, data.test]);
   const tasks = useMemo(() => taskSuccessOption(s), [s]);
@@ -189,6 +190,7 @@ function WorksView({ data }: { data: WorksData }) {
                   </Table.Th>
                 ))}
                 <Table.Th>Балл</Table.Th>
+                {hasTestScore ? <Table.Th>Тестовый балл</Table.Th> : null}
                 <Table.Th>Отметка</Table.Th>
                 <Table.Th>По журналу</Table.Th>
               </Table.Tr>
@@ -200,7 +202,7 @@ function WorksView({ data }: { data: WorksData }) {
                   <Table.Td>{w.studentCode ?? '—'}</Table.Td>
                   <Table.Td>{w.className ?? '—'}</Table.Td>
                   {w.absent ? (
-                    <Table.Td colSpan={data.test.tasks.length + 3}>
+                    <Table.Td colSpan={data.test.tasks.length + (hasTestScore ? 4 : 3)}>
                       <Badge color="gray" variant="light">
                         отсутствовал
                       </Badge>
@@ -212,6 +214,7 @@ function WorksView({ data }: { data: WorksData }) {
                         <Table.Td key={i}>{x ?? 'X'}</Table.Td>
                       ))}
                       <Table.Td>{w.total ?? '—'}</Table.Td>
+                      {hasTestScore ? <Table.Td>{w.testScore ?? '—'}</Table.Td> : null}
                       <Table.Td title={w.markFromFile ? 'из файла' : 'по шкале каталога'}>
                         {w.mark ?? '—'}
                       </Table.Td>
