@@ -1,9 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
+import { individualResultsTable, tableToCsv } from '../importers/results/writers';
 import { collectFiles } from './commands/importResults';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -72,5 +74,68 @@ describe('vsoko import', () => {
       'ошибка: Файл «c.csv», строка 3: в строке 7 столбцов, в заголовке 11: строка неполная (файл обрезан или повреждён?)',
     );
     expect(res.err).toContain('Ошибка: отклонено файлов: 1 из 3; база данных для них не изменена');
+  }, 120_000);
+
+  it('a CLI import killed midway (SIGKILL) leaves the database unchanged', async () => {
+    // Runs after the test above: the data directory holds one imported file.
+    const data = path.join(work, 'data');
+    const count = async () => {
+      const db = await PGlite.create(path.join(data, 'pgdata'));
+      const q = async (t: string) =>
+        (await db.query<{ n: number }>(`select count(*)::int as n from ${t}`)).rows[0]?.n;
+      const out = {
+        works: await q('result_works'),
+        batches: await q('result_batches'),
+        orgs: await q('organisations'),
+        tests: await q('assessment_tests'),
+      };
+      await db.close();
+      return out;
+    };
+    const before = await count();
+    const works = Array.from({ length: 300 * 40 }, (_, i) => ({
+      schoolLogin: `sch77${String(Math.floor(i / 40)).padStart(4, '0')}`,
+      schoolName: `Школа ${Math.floor(i / 40)}`,
+      participantCode: String(10000 + (i % 40)),
+      className: '6А',
+      variant: 1,
+      absent: false,
+      scores: [1, 0, 1],
+      mark: 3 as const,
+      journalMark: 4 as const,
+    }));
+    const file = path.join(work, 'big.csv');
+    writeFileSync(
+      file,
+      tableToCsv(
+        individualResultsTable({
+          title: 'ВПР 2021 Математика 6 класс',
+          municipality: 'Муниципальное образование «Пример»',
+          tasks: [1, 1, 1].map((max, i) => ({ code: String(i + 1), max, level: 'Б' as const })),
+          works,
+        }),
+      ),
+    );
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', file], {
+      cwd: root,
+      env: { ...process.env, VSOKO_DATA_DIR: data, DATABASE_URL: '' },
+    });
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        // Killed inside the transaction, after the first schools' works were copied.
+        if (/\n\s+5\/300 /.test(output)) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', () => resolve());
+      child.on('error', reject);
+    });
+    await new Promise((r) => child.once('close', r));
+    expect(output).toMatch(/5\/300 Школа 4: работ 40/);
+    expect(output).not.toContain('Файлов: 1');
+    expect(await count()).toEqual(before);
   }, 120_000);
 });
