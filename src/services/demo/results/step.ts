@@ -9,6 +9,7 @@ import {
   type ExportWork,
 } from '../../../importers/results/writers';
 import type { DemoContext, DemoStep } from '../index';
+import type { DemoYear } from '../world';
 import {
   simulatedCutScores,
   simulatedStructure,
@@ -150,10 +151,89 @@ export const vprDemoStep: DemoStep = {
           }
         }
       }
-      ctx.progress(`  ВПР ${vprYear}: загружено файлов ${files}, работ ${works}`);
+      works += await importOge(ctx, rng, year, vprYear);
+      files += OGE.length;
+      ctx.progress(`  ВПР и ОГЭ ${vprYear}: загружено файлов ${files}, работ ${works}`);
     }
   },
 };
+
+/** ОГЭ scales used by the simulation (simulated, not from the catalog). */
+const OGE = [
+  {
+    code: 'rus',
+    name: 'Русский язык',
+    file: 'rus',
+    max: 37,
+    cuts: { min3: 15, min4: 23, min5: 31 },
+  },
+  { code: 'math', name: 'Математика', file: 'mat', max: 31, cuts: { min3: 8, min4: 15, min5: 22 } },
+] as const;
+
+/**
+ * ОГЭ for grade 9, one file per subject in the per-student shape (no task columns): primary
+ * score from the same ability model (a 20-task paper), mark by the scale above.
+ */
+async function importOge(ctx: DemoContext, rng: Rng, year: DemoYear, calendarYear: number) {
+  let works = 0;
+  for (const subject of OGE) {
+    const tasks = simulatedStructure(rng, subject.max);
+    const test: SimTest = {
+      subject: subject.code,
+      grade: 9,
+      tasks,
+      cutScores: subject.cuts,
+      difficulty: taskDifficulties(rng, tasks),
+    };
+    const rows: (string | number)[][] = [
+      [`ОГЭ ${calendarYear} ${subject.name} 9 класс`],
+      ['ОО', 'Муниципалитет', 'Название ОО', 'Код участника', 'Класс', 'Первичный балл', 'Отметка'],
+    ];
+    for (const [s, school] of ctx.world.schools.entries()) {
+      const list = await ctx.services.classes.list(SYSTEM_ACTOR, school.id, year.id);
+      const classes = list
+        .filter((c) => c.cls.parallel === 9)
+        .map((c) => ({
+          className: `9${c.cls.letter}`,
+          pupils: Array.from({ length: c.cls.studentCount ?? 25 }, () => ({
+            ability: 0.3 + rng.normal(),
+          })),
+        }));
+      // ОГЭ is honest in the demo: the manifest's schools manipulate ВПР only.
+      for (const w of simulateSchoolWorks(
+        rng,
+        test,
+        { ...school, number: '' },
+        classes,
+        -1,
+        100000 + s * 300,
+      )) {
+        if (w.absent) continue;
+        const total = w.scores.reduce<number>((a, x) => a + (x ?? 0), 0);
+        rows.push([
+          school.fisLogin,
+          ctx.world.municipalityName,
+          school.shortName,
+          w.participantCode,
+          w.className,
+          total,
+          w.mark ?? '',
+        ]);
+      }
+    }
+    const out = await ctx.services.resultImports.importFile(
+      SYSTEM_ACTOR,
+      {
+        fileName: `oge_${calendarYear}_${subject.file}_9.csv`,
+        bytes: tableToCsv(rows),
+        choice: {},
+      },
+      { createSchools: false },
+    );
+    works += out.works;
+  }
+  return works;
+}
 
 /** The first school's own form for one test, with one score corrected (a later, fixed file). */
 async function uploadCorrectedForm(
