@@ -21,6 +21,7 @@ import {
   type Target,
   type TargetRecords,
 } from './scopeWorld';
+import { resultCases, seedResults, type ResultFixtures } from './scopeMatrixResults';
 
 type Reach = readonly Target[];
 const NONE: Reach = [];
@@ -47,6 +48,9 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
     'document.manage': A,
     'audit.read': A,
     'reference.manage': TARGETS,
+    'result.read': A,
+    'result.import': A,
+    'catalog.manage': TARGETS,
   },
   specialistA: {
     'schedule.read': A,
@@ -59,6 +63,8 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
     'expertGroup.manage': A,
     'document.read': A,
     'document.manage': A,
+    'result.read': A,
+    'result.import': A,
   },
   schoolAdminA1: {
     'schedule.read': ['A1'],
@@ -75,6 +81,8 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
     'document.read': ['A1'],
     'document.manage': ['A1'],
     'audit.read': ['A1'],
+    'result.read': ['A1'],
+    'result.import': ['A1'],
   },
   // Works at A1; the group supervises A1 and A2, but an expert never reaches their own school.
   expertA: {
@@ -86,6 +94,7 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
     'document.read': ['A2'],
     // The group itself is visible to its member (groups are municipality-level records).
     'expertGroup.read': A,
+    'result.read': ['A2'],
   },
   observerA2: { 'org.read': ['A2'], 'document.read': ['A2'] },
   teacherA1: {
@@ -94,12 +103,14 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
     'class.read': ['A1'],
     'student.read': ['A1'],
     'document.read': ['A1'],
+    'result.read': ['A1'],
   },
   readonlyA: {
     'org.read': A,
     'class.read': A,
     'expertGroup.read': A,
     'document.read': A,
+    'result.read': A,
     'schedule.read': A,
     'monitoring.read': A,
   },
@@ -122,6 +133,9 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
     'document.manage': ['B1'],
     'audit.read': ['B1'],
     'reference.manage': TARGETS,
+    'result.read': ['B1'],
+    'result.import': ['B1'],
+    'catalog.manage': TARGETS,
   },
 };
 
@@ -160,6 +174,11 @@ type Case = TargetCase | ListCase | OpenCase;
 
 let seq = 0;
 let yearSeq = 0;
+const RESULT_CASES = resultCases(
+  () => ctx,
+  () => results,
+  () => ++seq,
+);
 const CASES: Record<string, Case> = {
   'GET /api/meta': { kind: 'public', call: () => ({ method: 'GET', url: '/api/meta' }) },
   'POST /api/setup': {
@@ -410,6 +429,7 @@ const CASES: Record<string, Case> = {
   },
   ...SCHEDULE_CASES,
   ...MONITORING_CASES,
+  ...RESULT_CASES,
   'GET /api/audit': {
     kind: 'list',
     permission: 'audit.read',
@@ -421,6 +441,7 @@ const CASES: Record<string, Case> = {
 
 let ctx: TestContext;
 let world: ScopeWorld;
+let results: ResultFixtures;
 const clients = {} as Record<ActorName, Client>;
 
 async function disposableClass(orgId: number, academicYearId: number): Promise<number> {
@@ -444,6 +465,7 @@ beforeAll(async () => {
   world = await buildScopeWorld(ctx);
   await prepareMonitoringScope(ctx, world);
   await buildPlanRecords(ctx, world);
+  results = await seedResults(ctx, world);
   for (const actor of ACTORS) clients[actor] = await signIn(ctx.app, world.logins[actor], PASSWORD);
 }, 120_000);
 afterAll(() => ctx.close());

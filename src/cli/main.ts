@@ -8,6 +8,8 @@ import {
 } from './commands/admin';
 import { scheduleCheckCommand } from './commands/schedule';
 import { planExportCommand, planImportCommand } from './commands/plans';
+import { benchCommand } from './commands/bench';
+import { importCommand, type ImportOptions } from './commands/importResults';
 import { serve } from './commands/serve';
 
 const program = new Command();
@@ -41,6 +43,32 @@ program
   .option('--region <name>', 'название региона (для первой настройки)')
   .option('--municipality <name>', 'название муниципалитета (для первой настройки)')
   .action(userCreateCommand);
+
+program
+  .command('import')
+  .description('Загрузить файлы результатов ВПР/РМ (CSV, XLSX; папки читаются рекурсивно)')
+  .argument('<paths...>', 'файлы или папки')
+  .option(
+    '--procedure <code>',
+    'процедура: vpr, rm, oge, ege, internal (если нет в заголовке файла)',
+  )
+  .option('--year <year>', 'год проведения')
+  .option('--session <session>', 'spring или autumn (по умолчанию spring)')
+  .option('--subject <code>', 'код предмета: rus, math, …')
+  .option('--grade <grade>', 'параллель')
+  .option('--form <form>', 'форма работы, например «углублённая»')
+  .option('--org-id <id>', 'ОО для формы сбора результатов (иначе по логину sch… в имени файла)')
+  .option('--municipality-id <id>', 'муниципалитет для создаваемых ОО')
+  .action((paths: string[], o: ImportOptions) => importCommand(paths, o));
+
+program
+  .command('bench')
+  .description(
+    'Замер загрузки результатов: CSV региона и XLSX в PGlite (и PostgreSQL при TEST_DATABASE_URL)',
+  )
+  .option('--works <n>', 'работ в CSV', '1000000')
+  .option('--xlsx-works <n>', 'работ в XLSX', '100000')
+  .action((o: { works: string; xlsxWorks: string }) => benchCommand(o));
 
 program
   .command('docs:permissions')

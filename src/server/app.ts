@@ -26,6 +26,7 @@ import { registerPlanRoutes } from './routes/plans';
 import { registerReferenceRoutes } from './routes/reference';
 import { registerMonitoringRoutes } from './routes/monitoring';
 import { registerScheduleRoutes } from './routes/schedules';
+import { registerResultRoutes } from './routes/results';
 import { registerUserRoutes } from './routes/users';
 
 /** A route of the API as registered, for the scope-matrix test and the docs. */
@@ -91,6 +92,7 @@ export async function buildApp(services: Services, config: ServerConfig) {
   registerMonitoringRoutes(app, services);
   registerPlanRoutes(app, services);
   registerPlanActivityRoutes(app, services);
+  registerResultRoutes(app, services);
 
   registerWeb(app, config.webRoot);
   return app;

@@ -11,6 +11,10 @@ import { CampaignService } from './monitoring/campaigns';
 import { MonitoringScreenService } from './monitoring/screen';
 import { MonitoringTemplateService } from './monitoring/templates';
 import { ScheduleService } from './schedules';
+import { ResultsService } from './results/browse';
+import { TestCatalogService } from './results/catalog';
+import { CodeLinkService } from './results/links';
+import { ResultImportService } from './results/imports';
 import { SetupService } from './setup';
 import { StudentService } from './students';
 import { UserService } from './users';
@@ -38,6 +42,10 @@ export function createServices(deps: ServiceDeps) {
     campaigns,
     monitoringScreen: new MonitoringScreenService(deps, campaigns, schedules),
     plans: createPlanServices(deps),
+    testCatalog: new TestCatalogService(deps),
+    resultImports: new ResultImportService(deps),
+    results: new ResultsService(deps),
+    codeLinks: new CodeLinkService(deps),
   };
 }
 

@@ -10,6 +10,9 @@ import { MyTasksPage } from './pages/plans/MyTasksPage';
 import { PlanPage } from './pages/plans/PlanPage';
 import { PlansPage } from './pages/plans/PlansPage';
 import { ProfilePage } from './pages/ProfilePage';
+import { CatalogPage } from './pages/results/CatalogPage';
+import { ImportPage } from './pages/results/ImportPage';
+import { ResultsPage } from './pages/results/ResultsPage';
 import { SetupPage } from './pages/SetupPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { DocumentsPage } from './pages/documents/DocumentsPage';
@@ -59,6 +62,9 @@ export const APP_PAGES: RouteObject[] = [
   { path: 'plans', element: <PlansPage /> },
   { path: 'plans/:id', element: <PlanPage /> },
   { path: 'my-tasks', element: <MyTasksPage /> },
+  { path: 'results', element: <ResultsPage /> },
+  { path: 'results/import', element: <ImportPage /> },
+  { path: 'results/catalog', element: <CatalogPage /> },
 ];
 
 export const router = createBrowserRouter([

@@ -6,3 +6,4 @@ export * from './settings';
 export * from './schedules';
 export * from './monitoring';
 export * from './plans';
+export * from './results';

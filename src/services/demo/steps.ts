@@ -1,9 +1,10 @@
 import type { DemoStep } from './index';
 import { monitoringDemoStep } from './monitoring';
 import { plansDemoStep } from './plans';
+import { vprDemoStep } from './results/step';
 
 /**
  * Demo steps after the registry, in order. Each feature appends its own step here
  * (assessment results, plans of measures, ВСОКО monitoring) and documents its simulation.
  */
-export const DEMO_STEPS: DemoStep[] = [monitoringDemoStep, plansDemoStep];
+export const DEMO_STEPS: DemoStep[] = [vprDemoStep, monitoringDemoStep, plansDemoStep];
