@@ -1,0 +1,49 @@
+import { normalUpperP } from '../stats/distributions';
+import type { ConditionalMoments } from '../reference';
+
+export interface ConditionalSum {
+  /** Works with a defined statistic and a non-degenerate null (0 < total < max). */
+  n: number;
+  observedMean: number | null;
+  expectedMean: number | null;
+  z: number | null;
+  p: number | null;
+}
+
+/**
+ * Sum over works of (s_w − E[s | total_w]) divided by √Σ Var[s | total_w], with moments from the
+ * reference works of the same total. Under the null (the unit's score vectors given their totals
+ * look like the reference's), the sum is approximately normal; p is the upper tail.
+ */
+export function conditionalSum(
+  works: Int32Array,
+  stat: Float64Array,
+  total: Int16Array,
+  moments: ConditionalMoments,
+): ConditionalSum {
+  let n = 0;
+  let obs = 0;
+  let ex = 0;
+  let v = 0;
+  // Works per total in the unit: the reference means are estimates shared by all works with the
+  // same total, so their error adds Σ_r k_r² σ_r² / N_r to the variance.
+  const perTotal = new Map<number, number>();
+  for (let k = 0; k < works.length; k++) {
+    const w = works[k] as number;
+    const s = stat[w] as number;
+    if (Number.isNaN(s)) continue;
+    const r = total[w] as number;
+    const vr = moments.variance[r] as number;
+    if (!(vr > 0)) continue;
+    n += 1;
+    obs += s;
+    ex += moments.mean[r] as number;
+    v += vr;
+    perTotal.set(r, (perTotal.get(r) ?? 0) + 1);
+  }
+  for (const [r, k] of perTotal)
+    v += (k * k * (moments.variance[r] as number)) / Math.max(1, moments.count[r] as number);
+  if (!n || !(v > 0)) return { n, observedMean: null, expectedMean: null, z: null, p: null };
+  const z = (obs - ex) / Math.sqrt(v);
+  return { n, observedMean: obs / n, expectedMean: ex / n, z, p: normalUpperP(z) };
+}
