@@ -6,7 +6,9 @@ import {
   permissionsDocCommand,
   userCreateCommand,
 } from './commands/admin';
+import { analyzeCommand } from './commands/analyze';
 import { serve } from './commands/serve';
+import { simulateCommand, type SimulateOptions } from './commands/simulate';
 
 const program = new Command();
 program
@@ -45,6 +47,29 @@ program
   .description('Записать таблицу прав ролей в docs/permissions.md')
   .option('--out <file>', 'файл', 'docs/permissions.md')
   .action((o: { out: string }) => permissionsDocCommand(o.out));
+
+program
+  .command('analyze')
+  .description('Анализ объективности результатов по файлам ФИС ОКО (без базы данных)')
+  .argument('<paths...>', 'файлы или папки с результатами (CSV, XLSX)')
+  .option('--observations <file>', 'CSV с общественным наблюдением')
+  .option('--q <number>', 'уровень FDR для списка школ', Number, 0.05)
+  .requiredOption('--json <file>', 'куда записать результаты в JSON')
+  .action((paths: string[], o: { observations?: string; q: number; json: string }) =>
+    analyzeCommand(paths, o),
+  );
+
+program
+  .command('simulate')
+  .description('Записать смоделированный район как файлы ФИС ОКО (для проверок и стенда)')
+  .requiredOption('--out <dir>', 'папка')
+  .option('--seed <n>', 'зерно', Number, 1)
+  .option('--schools <n>', 'число школ', Number, 60)
+  .option('--years <list>', 'годы через запятую', '2022,2023,2024')
+  .option('--sizes <list>', 'размеры школ через запятую', '15,25,25,50,100')
+  .option('--kind <kind>', 'вид искажения: lenient, help, toJournal, flatGain')
+  .option('--strength <x>', 'сила искажения', Number, 0.6)
+  .action((o: SimulateOptions) => simulateCommand(o));
 
 program.parseAsync().catch((error: unknown) => {
   const message =

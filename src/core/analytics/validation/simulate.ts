@@ -50,7 +50,7 @@ export const DEFAULT_SIMULATION: Omit<SimulationConfig, 'seed' | 'manipulation'>
   sigmaSchool: 0.5,
   sigmaYear: 0.15,
   sigmaJournal: 0.6,
-  subject: 'Математика',
+  subject: 'math',
   grade: 5,
 };
 
