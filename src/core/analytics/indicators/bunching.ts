@@ -1,7 +1,8 @@
 /**
  * Bunching at each cut score over a whole population (municipality or region), Chetty et al.
- * (2011) style: fit N_s = Σ_k β_k s^k on the score bins outside the excluded windows
- * W_c = {c − 2, …, c + 1} of all cuts; the polynomial is the counterfactual. Per cut:
+ * (2011) style: fit log(1 + N_s) = Σ_k β_k s^k on the score bins outside the excluded windows
+ * W_c = {c − 2, …, c + 1} of all cuts; exp(polynomial) − 1 is the counterfactual (the log scale
+ * follows bell-shaped score distributions into their tails, where a plain polynomial overshoots). Per cut:
  * excess B = Σ_{s∈W, s≥c}(N_s − N̂_s), missing M = Σ_{s∈W, s<c}(N̂_s − N_s), normalised excess
  * b = B / mean counterfactual count per bin in W, and the share of near-cut works inflated
  * M / Σ_{s∈W, s<c} N̂_s. Standard errors by residual bootstrap (seeded).
@@ -57,17 +58,15 @@ export function bunching(
   for (; degree >= 1 && !beta; degree--) {
     beta = leastSquares(
       fitBins.map((s) => design(s, degree)),
-      fitBins.map((s) => counts[s] ?? 0),
+      fitBins.map((s) => Math.log1p(counts[s] ?? 0)),
     );
     if (beta) break;
   }
   if (!beta) return null;
   const deg = degree;
-  const fitted = (b: readonly number[], s: number): number =>
-    Math.max(
-      0,
-      design(s, deg).reduce((a, x, k) => a + x * (b[k] as number), 0),
-    );
+  const logFit = (b: readonly number[], s: number): number =>
+    design(s, deg).reduce((a, x, k) => a + x * (b[k] as number), 0);
+  const fitted = (b: readonly number[], s: number): number => Math.max(0, Math.expm1(logFit(b, s)));
   const estimate = (obs: ArrayLike<number>, b: readonly number[]): BunchingCut[] =>
     cuts.map((c, idx) => {
       let excess = 0;
@@ -99,10 +98,10 @@ export function bunching(
   const result = estimate(counts, beta);
   // Residual bootstrap over the fitting bins.
   const rng = createRng(seed);
-  const resid = fitBins.map((s) => (counts[s] ?? 0) - fitted(beta, s));
+  const resid = fitBins.map((s) => Math.log1p(counts[s] ?? 0) - logFit(beta, s));
   const boots: number[][] = cuts.map(() => []);
   for (let r = 0; r < BOOT; r++) {
-    const y = fitBins.map((s) => fitted(beta, s) + (resid[rng.int(0, resid.length - 1)] as number));
+    const y = fitBins.map((s) => logFit(beta, s) + (resid[rng.int(0, resid.length - 1)] as number));
     const b = leastSquares(
       fitBins.map((s) => design(s, deg)),
       y,

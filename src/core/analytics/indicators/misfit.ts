@@ -71,7 +71,7 @@ export function groupedConditional(
   return {
     indicator,
     p: sidakMinP(tested.map((g) => g.p)),
-    z: best.z,
+    z: school.z,
     n: school.n,
     effect,
     floorMet: effect >= floor,
