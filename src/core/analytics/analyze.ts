@@ -24,7 +24,6 @@ import {
   type YearSummary,
 } from './indicators/yearChange';
 import { expectedScores, schoolResidual } from './expectedScores';
-import { leastSquares } from './stats/leastSquares';
 import type { Reference } from './reference';
 import type { Unit } from './unit';
 import { buildReference } from './reference';
@@ -114,7 +113,10 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
   >();
 
   // History of each school's residual (points) per subject × grade, built in year order.
-  const history = new Map<string, { year: number; resid: number; n: number }[]>();
+  const history = new Map<
+    string,
+    { year: number; resid: number; n: number; observed: boolean }[]
+  >();
   const ordered = [...data.tests].sort((a, b) => a.design.year - b.design.year);
   for (const test of ordered) {
     const { subject, grade, year } = test.design;
@@ -131,7 +133,14 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
     const ref = buildReference(test, anyObserved ? observedWork : null);
     const { schools, classes } = splitUnits(test);
     const unitsHere: PendingUnit[] = [];
-    const historyShift = persistenceShifts(schools, ref, history, `${subject}|${grade}`, year);
+    const historyShift = persistenceShifts(
+      schools,
+      ref,
+      history,
+      `${subject}|${grade}`,
+      year,
+      isObserved,
+    );
     for (const unit of schools) {
       const exp = expectedScores(unit, ref, historyShift.get(unit.school) ?? 0);
       const cls = classes.get(unit.school) ?? [];
@@ -313,44 +322,33 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
 }
 
 /**
- * Expected-score shift from each school's history: γ × (mean residual over its earlier years),
- * with γ the persistence estimated across schools (regression of this year's residual on the
- * history, weighted by size, clamped to [0, 1]). Records this year's residuals for later years.
+ * Expected-score shift from each school's observed history: the school's mean residual (points,
+ * after the journal and context adjustment) over its earlier administrations held with an
+ * observer. Observed years are taken as objective, so an honest school that is persistently
+ * stronger than its journal marks suggest is expected to be so again, while a manipulator's
+ * unobserved years never raise its own expectation. Schools without an observed earlier year get
+ * no shift. Records this year's residuals for later years.
  */
 function persistenceShifts(
   schools: readonly Unit[],
   ref: Reference,
-  history: Map<string, { year: number; resid: number; n: number }[]>,
+  history: Map<string, { year: number; resid: number; n: number; observed: boolean }[]>,
   series: string,
   year: number,
+  isObserved: (school: number) => boolean | null,
 ): Map<number, number> {
-  const past = new Map<number, number>();
-  const x: number[][] = [];
-  const y: number[] = [];
-  const w: number[] = [];
-  const now = new Map<number, number>();
+  const shifts = new Map<number, number>();
   for (const unit of schools) {
     const r = schoolResidual(unit, ref);
     if (r === null) continue;
-    now.set(unit.school, r);
-    const list = (history.get(`${series}|${unit.school}`) ?? []).filter((h) => h.year < year);
-    const n = list.reduce((a, h) => a + h.n, 0);
-    if (!n) continue;
-    const h = list.reduce((a, e) => a + e.resid * e.n, 0) / n;
-    past.set(unit.school, h);
-    x.push([1, h]);
-    y.push(r);
-    w.push(1 / (1 / unit.works.length + 1 / n));
-  }
-  const beta = x.length >= 10 ? leastSquares(x, y, w) : null;
-  const gamma = beta ? Math.min(1, Math.max(0, beta[1] as number)) : 0;
-  for (const unit of schools) {
-    const r = now.get(unit.school);
-    if (r === undefined) continue;
     const key = `${series}|${unit.school}`;
-    history.set(key, [...(history.get(key) ?? []), { year, resid: r, n: unit.works.length }]);
+    const past = (history.get(key) ?? []).filter((h) => h.year < year && h.observed);
+    const n = past.reduce((a, h) => a + h.n, 0);
+    if (n) shifts.set(unit.school, past.reduce((a, h) => a + h.resid * h.n, 0) / n);
+    history.set(key, [
+      ...(history.get(key) ?? []),
+      { year, resid: r, n: unit.works.length, observed: isObserved(unit.school) === true },
+    ]);
   }
-  const shifts = new Map<number, number>();
-  for (const [school, h] of past) shifts.set(school, gamma * h);
   return shifts;
 }

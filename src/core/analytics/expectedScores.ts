@@ -1,8 +1,8 @@
 /**
  * Expected primary-score distributions for a unit's pupils: the reference pmf of the total given
  * each pupil's journal mark, leave-one-school-out, shifted by the school's contextual effect
- * (its mean journal mark against the reference mean) and, when the school has earlier years, by its
- * history (its mean residual in earlier years times the persistence estimated across schools).
+ * (its mean journal mark against the reference mean) and, when the school has earlier observed
+ * years, by its observed history (its mean residual in those years).
  * Information other than the tested score is used, so bunching and mark inflation remain visible.
  */
 import { JOURNAL_GROUPS, journalGroup, type Reference } from './reference';

@@ -11,6 +11,7 @@
  */
 import { buildStepModel, gNormed, type StepModel } from './personFit';
 import { leastSquares } from './stats/leastSquares';
+import { mean, variance } from './stats/robust';
 import type { TestWorks } from './types';
 
 export const MIN_OBSERVED_WORKS = 1000;
@@ -169,6 +170,7 @@ export function buildReference(test: TestWorks, observedWork: Uint8Array | null)
 }
 
 const MIN_POOL = 30;
+const MIN_RELIABILITY = 0.3;
 
 /**
  * Mean and variance of a per-work statistic among reference works with each total r; totals with
@@ -239,7 +241,10 @@ function contextSlope(
     }
     groupMean[g] = c > 0 ? s / c : 0;
   }
-  const bySchool = new Map<number, { n: number; resid: number; journal: number }>();
+  const bySchool = new Map<
+    number,
+    { n: number; resid: number; journal: number; journal2: number }
+  >();
   let jSum = 0;
   let jN = 0;
   for (let w = 0; w < test.n; w++) {
@@ -247,10 +252,11 @@ function contextSlope(
     const j = test.journal[w] as number;
     if (j < 2) continue;
     const s = test.school[w] as number;
-    const acc = bySchool.get(s) ?? { n: 0, resid: 0, journal: 0 };
+    const acc = bySchool.get(s) ?? { n: 0, resid: 0, journal: 0, journal2: 0 };
     acc.n += 1;
     acc.resid += (test.total[w] as number) - (groupMean[journalGroup(j)] as number);
     acc.journal += j;
+    acc.journal2 += j * j;
     bySchool.set(s, acc);
     jSum += j;
     jN += 1;
@@ -259,12 +265,23 @@ function contextSlope(
   const x: number[][] = [];
   const y: number[] = [];
   const wts: number[] = [];
+  const means: number[] = [];
+  const sampling: number[] = [];
   for (const acc of bySchool.values()) {
     if (acc.n < 5) continue;
-    x.push([1, acc.journal / acc.n - meanJournal]);
+    const m = acc.journal / acc.n;
+    x.push([1, m - meanJournal]);
     y.push(acc.resid / acc.n);
     wts.push(acc.n);
+    means.push(m);
+    sampling.push(Math.max(0, (acc.journal2 - acc.n * m * m) / (acc.n - 1)) / acc.n);
   }
   const beta = x.length >= 10 ? leastSquares(x, y, wts) : null;
-  return { slope: beta ? Math.max(0, beta[1] as number) : 0, meanJournal, groupMean };
+  // De-attenuate: a school's mean journal mark is a noisy measure of its level, so the plain slope
+  // under-corrects for schools that are truly strong. Dividing by the reliability makes the shift
+  // unbiased for each school given its true level (at the price of a little extra noise).
+  const observedVar = variance(means) ?? 0;
+  const reliability =
+    observedVar > 0 ? Math.max(MIN_RELIABILITY, 1 - (mean(sampling) ?? 0) / observedVar) : 1;
+  return { slope: beta ? Math.max(0, beta[1] as number) / reliability : 0, meanJournal, groupMean };
 }

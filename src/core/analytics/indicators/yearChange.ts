@@ -4,9 +4,11 @@
  *
  * y_st = school mean total standardised within the test-year (mean and SD over all works). The
  * school's history h_s = the work-weighted mean of y over all its earlier years (more stable than
- * the previous year alone, so honest persistently strong schools are not mistaken for gains). Across
- * schools with a history: y_st = a + b·h_s + e_st (b < 1 absorbs regression to the mean).
- * Noise of e: se² = v_t/n_t + b²·v_h/n_h (v = pooled within-school variance in SD units);
+ * the previous year alone). Gain e_st = y_st − h_s, centred on its median across schools (a
+ * district-wide change is not held against a school). The slope on the history is fixed at 1 rather
+ * than fitted: a fitted b < 1 predicts regression to the mean, which is right on average but biased
+ * against every school that is truly and stably strong (the validation's honest high performers).
+ * Noise of e: se² = v_t/n_t + v_h/n_h (v = pooled within-school variance in SD units);
  * the non-persistent school-year variance τ² = max(0, (1.4826·MAD(e))² − median(se²)). Test:
  * z = (e − median e)/√(se² + τ²), upper tail. Effect = residual gain e (school SD units); the
  * reported shrunk gain is λe with λ = τ²/(τ² + se²) (large for big schools, small for small ones).
@@ -16,7 +18,6 @@
  * with fewer than MIN_WORKS works in either year → p null.
  */
 import { normalUpperP } from '../stats/distributions';
-import { leastSquares } from '../stats/leastSquares';
 import { median, scaledMad } from '../stats/robust';
 import { notComputed, type IndicatorResult } from './result';
 
@@ -103,24 +104,16 @@ export function yearChange(
         );
       continue;
     }
-    const beta = leastSquares(
-      pairs.map((x) => [1, x.prev.y]),
-      pairs.map((x) => x.cur.y),
-    );
-    if (!beta) {
-      for (const cur of current)
-        results.set(
-          seriesKey(cur.school, year),
-          notComputed('yearChange', cur.n, 'модель не оценивается', empty(prevYear, cur)),
-        );
-      continue;
-    }
-    const [a, b] = beta as [number, number];
-    const e = pairs.map((x) => x.cur.y - (a + b * x.prev.y));
+    // Gain against the school's own history with slope 1: for every school whose level is stable
+    // the expected gain is 0, whatever that level (a regression slope b < 1 would predict a fall
+    // for persistently strong schools and flag honest ones when they stay strong).
+    const b = 1;
+    const e = pairs.map((x) => x.cur.y - x.prev.y);
     const se2 = pairs.map(
       (x) => sumNow.withinVariance / x.cur.n + (b * b * x.prev.withinVariance) / x.prev.n,
     );
     const centre = median(e) as number;
+    // The school-year variance beyond sampling noise (year-to-year changes of honest schools).
     const mad = scaledMad(e) ?? 0;
     const t2 = Math.max(0, mad * mad - (median(se2) as number));
     tau2.set(year, t2);

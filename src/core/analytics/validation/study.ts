@@ -152,8 +152,13 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     label: 'подтянуто до журнала, доля 0,6',
-    strong: true,
+    strong: false,
     manipulation: { kind: 'toJournal', strength: 0.6 },
+  },
+  {
+    label: 'подтянуто до журнала, все',
+    strong: true,
+    manipulation: { kind: 'toJournal', strength: 1 },
   },
   {
     label: 'прибавка всем, +1 балл',
