@@ -23,9 +23,7 @@ import {
   type SchoolYearMean,
   type YearSummary,
 } from './indicators/yearChange';
-import { expectedScores, schoolResidual } from './expectedScores';
-import type { Reference } from './reference';
-import type { Unit } from './unit';
+import { expectedScores } from './expectedScores';
 import { buildReference } from './reference';
 import { bhAdjust, sidakMinP } from './stats/multiplicity';
 import { regionRow, standardTables, type StandardTables } from './standardTables';
@@ -112,11 +110,6 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
     { series: SchoolYearMean[]; years: Map<number, YearSummary> }
   >();
 
-  // History of each school's residual (points) per subject × grade, built in year order.
-  const history = new Map<
-    string,
-    { year: number; resid: number; n: number; observed: boolean }[]
-  >();
   const ordered = [...data.tests].sort((a, b) => a.design.year - b.design.year);
   for (const test of ordered) {
     const { subject, grade, year } = test.design;
@@ -133,16 +126,8 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
     const ref = buildReference(test, anyObserved ? observedWork : null);
     const { schools, classes } = splitUnits(test);
     const unitsHere: PendingUnit[] = [];
-    const historyShift = persistenceShifts(
-      schools,
-      ref,
-      history,
-      `${subject}|${grade}`,
-      year,
-      isObserved,
-    );
     for (const unit of schools) {
-      const exp = expectedScores(unit, ref, historyShift.get(unit.school) ?? 0);
+      const exp = expectedScores(unit, ref);
       const cls = classes.get(unit.school) ?? [];
       const raw = concordanceRaw(unit, exp);
       const classNames: Record<number, string> = {};
@@ -319,36 +304,4 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
     (a, b) => a.year - b.year || a.subject.localeCompare(b.subject, 'ru') || a.grade - b.grade,
   );
   return { engineVersion: ENGINE_VERSION, options, schools: result, tests };
-}
-
-/**
- * Expected-score shift from each school's observed history: the school's mean residual (points,
- * after the journal and context adjustment) over its earlier administrations held with an
- * observer. Observed years are taken as objective, so an honest school that is persistently
- * stronger than its journal marks suggest is expected to be so again, while a manipulator's
- * unobserved years never raise its own expectation. Schools without an observed earlier year get
- * no shift. Records this year's residuals for later years.
- */
-function persistenceShifts(
-  schools: readonly Unit[],
-  ref: Reference,
-  history: Map<string, { year: number; resid: number; n: number; observed: boolean }[]>,
-  series: string,
-  year: number,
-  isObserved: (school: number) => boolean | null,
-): Map<number, number> {
-  const shifts = new Map<number, number>();
-  for (const unit of schools) {
-    const r = schoolResidual(unit, ref);
-    if (r === null) continue;
-    const key = `${series}|${unit.school}`;
-    const past = (history.get(key) ?? []).filter((h) => h.year < year && h.observed);
-    const n = past.reduce((a, h) => a + h.n, 0);
-    if (n) shifts.set(unit.school, past.reduce((a, h) => a + h.resid * h.n, 0) / n);
-    history.set(key, [
-      ...(history.get(key) ?? []),
-      { year, resid: r, n: unit.works.length, observed: isObserved(unit.school) === true },
-    ]);
-  }
-  return shifts;
 }

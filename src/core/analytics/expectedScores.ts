@@ -1,8 +1,7 @@
 /**
  * Expected primary-score distributions for a unit's pupils: the reference pmf of the total given
  * each pupil's journal mark, leave-one-school-out, shifted by the school's contextual effect
- * (its mean journal mark against the reference mean) and, when the school has earlier observed
- * years, by its observed history (its mean residual in those years).
+ * (its mean journal mark against the reference mean).
  * Information other than the tested score is used, so bunching and mark inflation remain visible.
  */
 import { JOURNAL_GROUPS, journalGroup, type Reference } from './reference';
@@ -16,7 +15,7 @@ export interface ExpectedScores {
   maxTotal: number;
 }
 
-export function expectedScores(unit: Unit, ref: Reference, historyShift = 0): ExpectedScores {
+export function expectedScores(unit: Unit, ref: Reference): ExpectedScores {
   const { test, works } = unit;
   const maxTotal = test.design.maxTotal;
   const width = maxTotal + 1;
@@ -38,7 +37,7 @@ export function expectedScores(unit: Unit, ref: Reference, historyShift = 0): Ex
       all += counts[g * width + t] as number;
     }
   for (let t = 0; t < width; t++) marginal[t] = all > 0 ? (marginal[t] as number) / all : 1 / width;
-  const shift = contextShift(unit, ref) + historyShift;
+  const shift = contextShift(unit, ref);
   const pmf = new Float64Array(JOURNAL_GROUPS * width);
   for (let g = 0; g < JOURNAL_GROUPS; g++) {
     let ng = 0;
@@ -67,22 +66,6 @@ export function contextShift(unit: Unit, ref: Reference): number {
     }
   }
   return jN > 0 ? ref.contextSlope * (jSum / jN - ref.meanJournal) : 0;
-}
-
-/**
- * The school's mean residual in points: total minus the reference mean for the pupil's journal
- * mark, minus the contextual shift. Null without pupils.
- */
-export function schoolResidual(unit: Unit, ref: Reference): number | null {
-  if (!unit.works.length) return null;
-  let s = 0;
-  for (let k = 0; k < unit.works.length; k++) {
-    const w = unit.works[k] as number;
-    s +=
-      (unit.test.total[w] as number) -
-      (ref.groupMean[journalGroup(unit.test.journal[w] as number)] as number);
-  }
-  return s / unit.works.length - contextShift(unit, ref);
 }
 
 /** Shift a pmf on 0..max by δ points (fractional: a mix of ⌊δ⌋ and ⌈δ⌉); mass piles at the ends. */

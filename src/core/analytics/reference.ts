@@ -28,6 +28,8 @@ export interface ConditionalMoments {
   variance: Float64Array;
   /** Reference works the moments of each total rest on (after pooling). */
   count: Float64Array;
+  /** Third central moment per total (for the skewness correction of the normal tail). */
+  third: Float64Array;
 }
 
 export interface Reference {
@@ -186,6 +188,7 @@ export function conditionalMoments(
   const cnt = new Float64Array(maxTotal + 1);
   const s1 = new Float64Array(maxTotal + 1);
   const s2 = new Float64Array(maxTotal + 1);
+  const s3 = new Float64Array(maxTotal + 1);
   for (let w = 0; w < stat.length; w++) {
     const v = stat[w] as number;
     if (!inReference[w] || Number.isNaN(v)) continue;
@@ -193,20 +196,24 @@ export function conditionalMoments(
     cnt[r] = (cnt[r] as number) + 1;
     s1[r] = (s1[r] as number) + v;
     s2[r] = (s2[r] as number) + v * v;
+    s3[r] = (s3[r] as number) + v * v * v;
   }
   const mean = new Float64Array(maxTotal + 1);
   const variance = new Float64Array(maxTotal + 1);
   const count = new Float64Array(maxTotal + 1);
+  const third = new Float64Array(maxTotal + 1);
   for (let r = 0; r <= maxTotal; r++) {
     let c = cnt[r] as number;
     let a = s1[r] as number;
     let b = s2[r] as number;
+    let t = s3[r] as number;
     for (let d = 1; c < MIN_POOL && (r - d >= 0 || r + d <= maxTotal); d++) {
       for (const q of [r - d, r + d]) {
         if (q < 0 || q > maxTotal) continue;
         c += cnt[q] as number;
         a += s1[q] as number;
         b += s2[q] as number;
+        t += s3[q] as number;
       }
     }
     if (c < 2) continue;
@@ -214,8 +221,10 @@ export function conditionalMoments(
     mean[r] = m;
     variance[r] = Math.max(0, (b - c * m * m) / (c - 1));
     count[r] = c;
+    // E[(X − m)³] = E[X³] − 3m·E[X²] + 2m³.
+    third[r] = t / c - 3 * m * (b / c) + 2 * m * m * m;
   }
-  return { mean, variance, count };
+  return { mean, variance, count, third };
 }
 
 /**

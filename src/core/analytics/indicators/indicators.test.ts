@@ -117,6 +117,7 @@ describe('conditional-on-total sum (misfit, item profile)', () => {
       mean: Float64Array.from([0, 0.2, 0.2, 0]),
       variance: Float64Array.from([0, 0.01, 0.01, 0]),
       count: Float64Array.from([10, 1e9, 1e9, 10]),
+      third: new Float64Array(4),
     };
     const stat = Float64Array.from([0.3, 0.3, 0.3, 0.3, Number.NaN, 0.9]);
     const total = Int16Array.from([1, 1, 2, 2, 1, 0]);
@@ -125,6 +126,18 @@ describe('conditional-on-total sum (misfit, item profile)', () => {
     expect(res.n).toBe(4);
     expect(res.z).toBeCloseTo(2, 6);
     expect(res.observedMean).toBeCloseTo(0.3, 12);
+    // A right-skewed null makes the same z less surprising; the correction stays monotone.
+    const skewed = { ...moments, third: Float64Array.from([0, 0.001, 0.001, 0]) };
+    const withSkew = conditionalSum(Int32Array.from([0, 1, 2, 3]), stat, total, skewed);
+    expect(withSkew.z).toBeCloseTo(2, 6);
+    expect(withSkew.p as number).toBeGreaterThan(res.p as number);
+    const far = conditionalSum(
+      Int32Array.from([0, 1, 2, 3]),
+      Float64Array.from([0.9, 0.9, 0.9, 0.9]),
+      total,
+      skewed,
+    );
+    expect(far.p as number).toBeLessThan(withSkew.p as number);
     const empty = conditionalSum(new Int32Array(0), stat, total, moments);
     expect(empty.p).toBeNull();
   });
