@@ -19,6 +19,7 @@ import {
   type Target,
   type TargetRecords,
 } from './scopeWorld';
+import { resultCases, seedResults, type ResultFixtures } from './scopeMatrixResults';
 
 type Reach = readonly Target[];
 const NONE: Reach = [];
@@ -41,6 +42,9 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
     'document.manage': A,
     'audit.read': A,
     'reference.manage': TARGETS,
+    'result.read': A,
+    'result.import': A,
+    'catalog.manage': TARGETS,
   },
   specialistA: {
     'org.read': A,
@@ -50,6 +54,8 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
     'expertGroup.manage': A,
     'document.read': A,
     'document.manage': A,
+    'result.read': A,
+    'result.import': A,
   },
   schoolAdminA1: {
     'org.read': ['A1'],
@@ -62,6 +68,8 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
     'document.read': ['A1'],
     'document.manage': ['A1'],
     'audit.read': ['A1'],
+    'result.read': ['A1'],
+    'result.import': ['A1'],
   },
   // Works at A1; the group supervises A1 and A2, but an expert never reaches their own school.
   expertA: {
@@ -70,6 +78,7 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
     'document.read': ['A2'],
     // The group itself is visible to its member (groups are municipality-level records).
     'expertGroup.read': A,
+    'result.read': ['A2'],
   },
   observerA2: { 'org.read': ['A2'], 'document.read': ['A2'] },
   teacherA1: {
@@ -77,8 +86,15 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
     'class.read': ['A1'],
     'student.read': ['A1'],
     'document.read': ['A1'],
+    'result.read': ['A1'],
   },
-  readonlyA: { 'org.read': A, 'class.read': A, 'expertGroup.read': A, 'document.read': A },
+  readonlyA: {
+    'org.read': A,
+    'class.read': A,
+    'expertGroup.read': A,
+    'document.read': A,
+    'result.read': A,
+  },
   districtAdminB: {
     'org.read': ['B1'],
     'org.manage': ['B1'],
@@ -94,6 +110,9 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
     'document.manage': ['B1'],
     'audit.read': ['B1'],
     'reference.manage': TARGETS,
+    'result.read': ['B1'],
+    'result.import': ['B1'],
+    'catalog.manage': TARGETS,
   },
 };
 
@@ -129,6 +148,11 @@ type Case = TargetCase | ListCase | OpenCase;
 
 let seq = 0;
 let yearSeq = 0;
+const RESULT_CASES = resultCases(
+  () => ctx,
+  () => results,
+  () => ++seq,
+);
 const CASES: Record<string, Case> = {
   'GET /api/meta': { kind: 'public', call: () => ({ method: 'GET', url: '/api/meta' }) },
   'POST /api/setup': {
@@ -369,6 +393,7 @@ const CASES: Record<string, Case> = {
       return { method: 'POST', url: '/api/documents', body: form.payload, headers: form.headers };
     },
   },
+  ...RESULT_CASES,
   'GET /api/audit': {
     kind: 'list',
     permission: 'audit.read',
@@ -379,6 +404,7 @@ const CASES: Record<string, Case> = {
 
 let ctx: TestContext;
 let world: ScopeWorld;
+let results: ResultFixtures;
 const clients = {} as Record<ActorName, Client>;
 
 async function disposableClass(orgId: number, academicYearId: number): Promise<number> {
@@ -400,6 +426,7 @@ const send = (client: Client, c: Call): Promise<LightMyRequestResponse> =>
 beforeAll(async () => {
   ctx = await createTestContext();
   world = await buildScopeWorld(ctx);
+  results = await seedResults(ctx, world);
   for (const actor of ACTORS) clients[actor] = await signIn(ctx.app, world.logins[actor], PASSWORD);
 }, 120_000);
 afterAll(() => ctx.close());

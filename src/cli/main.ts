@@ -7,6 +7,7 @@ import {
   userCreateCommand,
 } from './commands/admin';
 import { analyzeCommand } from './commands/analyze';
+import { importCommand, type ImportOptions } from './commands/importResults';
 import { serve } from './commands/serve';
 import { simulateCommand, type SimulateOptions } from './commands/simulate';
 
@@ -41,6 +42,23 @@ program
   .option('--region <name>', 'название региона (для первой настройки)')
   .option('--municipality <name>', 'название муниципалитета (для первой настройки)')
   .action(userCreateCommand);
+
+program
+  .command('import')
+  .description('Загрузить файлы результатов ВПР/РМ (CSV, XLSX; папки читаются рекурсивно)')
+  .argument('<paths...>', 'файлы или папки')
+  .option(
+    '--procedure <code>',
+    'процедура: vpr, rm, oge, ege, internal (если нет в заголовке файла)',
+  )
+  .option('--year <year>', 'год проведения')
+  .option('--session <session>', 'spring или autumn (по умолчанию spring)')
+  .option('--subject <code>', 'код предмета: rus, math, …')
+  .option('--grade <grade>', 'параллель')
+  .option('--form <form>', 'форма работы, например «углублённая»')
+  .option('--org-id <id>', 'ОО для формы сбора результатов (иначе по логину sch… в имени файла)')
+  .option('--municipality-id <id>', 'муниципалитет для создаваемых ОО')
+  .action((paths: string[], o: ImportOptions) => importCommand(paths, o));
 
 program
   .command('docs:permissions')

@@ -22,6 +22,7 @@ import { registerDocumentRoutes } from './routes/documents';
 import { registerExpertGroupRoutes } from './routes/expertGroups';
 import { registerOrgRoutes } from './routes/orgs';
 import { registerReferenceRoutes } from './routes/reference';
+import { registerResultRoutes } from './routes/results';
 import { registerUserRoutes } from './routes/users';
 
 /** A route of the API as registered, for the scope-matrix test and the docs. */
@@ -83,6 +84,7 @@ export async function buildApp(services: Services, config: ServerConfig) {
   registerExpertGroupRoutes(app, services);
   registerDocumentRoutes(app, services);
   registerAuditRoutes(app, services);
+  registerResultRoutes(app, services);
 
   registerWeb(app, config.webRoot);
   return app;

@@ -6,6 +6,9 @@ import { DocumentService } from './documents';
 import { ExpertGroupService } from './expertGroups';
 import { OrganisationService } from './organisations';
 import { ReferenceService } from './reference';
+import { ResultsService } from './results/browse';
+import { TestCatalogService } from './results/catalog';
+import { ResultImportService } from './results/imports';
 import { SetupService } from './setup';
 import { StudentService } from './students';
 import { UserService } from './users';
@@ -26,6 +29,9 @@ export function createServices(deps: ServiceDeps) {
     expertGroups: new ExpertGroupService(deps),
     documents: new DocumentService(deps),
     auditLog: new AuditLogService(deps),
+    testCatalog: new TestCatalogService(deps),
+    resultImports: new ResultImportService(deps),
+    results: new ResultsService(deps),
   };
 }
 

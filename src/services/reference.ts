@@ -15,6 +15,7 @@ import {
 } from '../db/repositories/reference';
 import type { CreateAcademicYearRequest } from '../shared/reference';
 import { audit } from './audit';
+import { ensureKnownTests } from './results/catalog';
 import type { ServiceDeps } from './deps';
 import { requireScope } from './guard';
 
@@ -44,6 +45,7 @@ export async function ensureReferenceData(db: Db, now: Date): Promise<void> {
       isCurrent: !years.some((y) => y.isCurrent),
     });
   }
+  await ensureKnownTests(db);
 }
 
 export class ReferenceService {

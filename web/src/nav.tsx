@@ -1,4 +1,7 @@
 import {
+  IconBook,
+  IconChartBar,
+  IconUpload,
   IconBuildingCommunity,
   IconHistory,
   IconHome,
@@ -29,6 +32,29 @@ export const NAV: NavItem[] = [
     label: 'Главная',
     description: 'Сводка по вашим разделам',
     icon: <IconHome size={18} />,
+    group: 'Работа',
+  },
+  {
+    path: '/results',
+    label: 'Результаты',
+    description: 'Результаты ВПР и других процедур по ОО, классам и работам',
+    icon: <IconChartBar size={18} />,
+    permission: 'result.read',
+    group: 'Работа',
+  },
+  {
+    path: '/results/import',
+    label: 'Загрузка результатов',
+    description: 'Файлы ФИС ОКО: проверка, загрузка, история и отмена загрузок',
+    icon: <IconUpload size={18} />,
+    permission: 'result.import',
+    group: 'Работа',
+  },
+  {
+    path: '/results/catalog',
+    label: 'Каталог работ',
+    description: 'Задания, уровни и шкалы отметок ВПР и других работ',
+    icon: <IconBook size={18} />,
     group: 'Работа',
   },
   {

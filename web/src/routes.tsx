@@ -7,6 +7,9 @@ import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProfilePage } from './pages/ProfilePage';
+import { CatalogPage } from './pages/results/CatalogPage';
+import { ImportPage } from './pages/results/ImportPage';
+import { ResultsPage } from './pages/results/ResultsPage';
 import { SetupPage } from './pages/SetupPage';
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -27,6 +30,9 @@ function RequireSession({ children }: { children: ReactNode }) {
 export const APP_PAGES: RouteObject[] = [
   { index: true, element: <HomePage /> },
   { path: 'profile', element: <ProfilePage /> },
+  { path: 'results', element: <ResultsPage /> },
+  { path: 'results/import', element: <ImportPage /> },
+  { path: 'results/catalog', element: <CatalogPage /> },
 ];
 
 export const router = createBrowserRouter([

@@ -28,6 +28,9 @@ export const PERMISSIONS = {
   'audit.read': 'Просмотр журнала изменений',
   'reference.read': 'Просмотр справочников (учебные годы, предметы)',
   'reference.manage': 'Ведение справочников',
+  'result.read': 'Просмотр результатов оценочных процедур (ВПР, РМ, ОГЭ/ЕГЭ)',
+  'result.import': 'Загрузка результатов оценочных процедур и отмена загрузок',
+  'catalog.manage': 'Ведение каталога работ (задания, шкалы отметок)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -83,6 +86,16 @@ export const GRANTS: Record<Permission, Grants> = {
   'audit.read': { district_admin: 'scope', school_admin: 'scope' },
   'reference.read': Object.fromEntries(ROLES.map((r) => [r, 'any'])) as Grants,
   'reference.manage': { district_admin: 'any' },
+  'result.read': {
+    district_admin: 'scope',
+    district_specialist: 'scope',
+    school_admin: 'scope',
+    expert: 'supervised',
+    teacher: 'scope',
+    readonly: 'scope',
+  },
+  'result.import': { district_admin: 'scope', district_specialist: 'scope', school_admin: 'scope' },
+  'catalog.manage': { district_admin: 'any' },
 };
 
 export const REACH_LABELS: Record<Reach, string> = {

@@ -3,3 +3,4 @@ export * from './access';
 export * from './documents';
 export * from './audit';
 export * from './settings';
+export * from './results';

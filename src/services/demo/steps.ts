@@ -1,7 +1,8 @@
 import type { DemoStep } from './index';
+import { vprDemoStep } from './results/step';
 
 /**
  * Demo steps after the registry, in order. Each feature appends its own step here
  * (assessment results, plans of measures, ВСОКО monitoring) and documents its simulation.
  */
-export const DEMO_STEPS: DemoStep[] = [];
+export const DEMO_STEPS: DemoStep[] = [vprDemoStep];

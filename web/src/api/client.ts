@@ -18,6 +18,9 @@ export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 
+/** For requests made outside `request` (uploads with progress). */
+export const getCsrfToken = () => csrfToken;
+
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 async function request<T>(method: Method, url: string, body?: unknown): Promise<T> {

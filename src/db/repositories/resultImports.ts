@@ -1,0 +1,256 @@
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../database';
+import {
+  assessmentTests,
+  organisations,
+  resultBatches,
+  resultFiles,
+  resultWorks,
+  subjects,
+} from '../schema';
+
+export type ResultFileRow = typeof resultFiles.$inferSelect;
+export type ResultBatchRow = typeof resultBatches.$inferSelect;
+
+export async function findFilesBySha(db: Db, sha256: string) {
+  return db
+    .select({ file: resultFiles, batch: resultBatches })
+    .from(resultFiles)
+    .innerJoin(resultBatches, eq(resultBatches.fileId, resultFiles.id))
+    .where(eq(resultFiles.sha256, sha256));
+}
+
+export async function insertResultFile(db: Db, values: typeof resultFiles.$inferInsert) {
+  const [row] = await db.insert(resultFiles).values(values).returning();
+  if (!row) throw new Error('insert result_files returned nothing');
+  return row;
+}
+
+export async function insertBatch(db: Db, values: typeof resultBatches.$inferInsert) {
+  const [row] = await db.insert(resultBatches).values(values).returning();
+  if (!row) throw new Error('insert result_batches returned nothing');
+  return row;
+}
+
+export async function findActiveBatches(db: Db, testId: number, orgIds: number[]) {
+  if (!orgIds.length) return [];
+  return db
+    .select()
+    .from(resultBatches)
+    .where(
+      and(
+        eq(resultBatches.testId, testId),
+        inArray(resultBatches.orgId, orgIds),
+        eq(resultBatches.status, 'active'),
+      ),
+    );
+}
+
+export async function setBatchStatus(
+  db: Db,
+  id: number,
+  status: 'active' | 'replaced' | 'undone',
+  undoneByLogin?: string,
+) {
+  await db
+    .update(resultBatches)
+    .set({
+      status,
+      ...(status === 'undone'
+        ? { undoneAt: new Date(), undoneByLogin: undoneByLogin ?? null }
+        : {}),
+    })
+    .where(eq(resultBatches.id, id));
+}
+
+const batchView = {
+  batch: resultBatches,
+  fileName: resultFiles.fileName,
+  fileKind: resultFiles.kind,
+  sha256: resultFiles.sha256,
+  importedAt: resultFiles.importedAt,
+  importedByLogin: resultFiles.importedByLogin,
+  orgShortName: organisations.shortName,
+  orgFisLogin: organisations.fisLogin,
+  procedure: assessmentTests.procedure,
+  year: assessmentTests.year,
+  session: assessmentTests.session,
+  grade: assessmentTests.grade,
+  form: assessmentTests.form,
+  subjectName: subjects.name,
+};
+
+export async function findBatch(db: Db, id: number) {
+  const [row] = await db
+    .select(batchView)
+    .from(resultBatches)
+    .innerJoin(resultFiles, eq(resultFiles.id, resultBatches.fileId))
+    .innerJoin(organisations, eq(organisations.id, resultBatches.orgId))
+    .innerJoin(assessmentTests, eq(assessmentTests.id, resultBatches.testId))
+    .innerJoin(subjects, eq(subjects.id, assessmentTests.subjectId))
+    .where(eq(resultBatches.id, id));
+  return row ?? null;
+}
+
+export interface BatchFilter {
+  scope: SQL;
+  orgId?: number | undefined;
+  testId?: number | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function listBatches(db: Db, f: BatchFilter) {
+  const conditions: SQL[] = [f.scope];
+  if (f.orgId) conditions.push(eq(resultBatches.orgId, f.orgId));
+  if (f.testId) conditions.push(eq(resultBatches.testId, f.testId));
+  const where = and(...conditions);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select(batchView)
+      .from(resultBatches)
+      .innerJoin(resultFiles, eq(resultFiles.id, resultBatches.fileId))
+      .innerJoin(organisations, eq(organisations.id, resultBatches.orgId))
+      .innerJoin(assessmentTests, eq(assessmentTests.id, resultBatches.testId))
+      .innerJoin(subjects, eq(subjects.id, assessmentTests.subjectId))
+      .where(where)
+      .orderBy(desc(resultBatches.id))
+      .limit(f.limit)
+      .offset(f.offset),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(resultBatches)
+      .where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+/** A work ready for COPY into result_works. */
+export interface WorkInsert {
+  batchId: number;
+  testId: number;
+  orgId: number;
+  participantCode: string;
+  className: string | null;
+  parallel: number | null;
+  variant: number | null;
+  absent: boolean;
+  scores: (number | null)[];
+  total: number | null;
+  mark: number | null;
+  markFromFile: boolean;
+  journalMark: number | null;
+  gender: string | null;
+  sourceRow: number;
+}
+
+const WORK_COLUMNS = [
+  'batch_id',
+  'test_id',
+  'org_id',
+  'participant_code',
+  'class_name',
+  'parallel',
+  'variant',
+  'absent',
+  'scores',
+  'total',
+  'mark',
+  'mark_from_file',
+  'journal_mark',
+  'gender',
+  'source_row',
+] as const;
+
+/** CSV for COPY: unquoted empty is NULL, text always quoted. */
+const text = (v: string | null) => (v === null ? '' : `"${v.replace(/"/g, '""')}"`);
+const num = (v: number | null) => (v === null ? '' : String(v));
+
+function workLine(w: WorkInsert): string {
+  return [
+    w.batchId,
+    w.testId,
+    w.orgId,
+    text(w.participantCode),
+    text(w.className),
+    num(w.parallel),
+    num(w.variant),
+    w.absent ? 't' : 'f',
+    `"{${w.scores.map((s) => (s === null ? 'NULL' : String(s))).join(',')}}"`,
+    num(w.total),
+    num(w.mark),
+    w.markFromFile ? 't' : 'f',
+    num(w.journalMark),
+    text(w.gender),
+    w.sourceRow,
+  ].join(',');
+}
+
+function* csvChunks(works: Iterable<WorkInsert>, linesPerChunk = 5000): Generator<string> {
+  let lines: string[] = [];
+  for (const w of works) {
+    lines.push(workLine(w));
+    if (lines.length >= linesPerChunk) {
+      yield `${lines.join('\n')}\n`;
+      lines = [];
+    }
+  }
+  if (lines.length) yield `${lines.join('\n')}\n`;
+}
+
+/** Bulk-loads works with COPY inside the caller's transaction. */
+export async function copyWorks(tx: Tx, works: Iterable<WorkInsert>): Promise<void> {
+  await tx.copyCsv('result_works', WORK_COLUMNS, csvChunks(works));
+}
+
+export type WorkRow = typeof resultWorks.$inferSelect;
+
+/** Works of active batches for one test, limited to organisations (and a class). */
+export async function listActiveWorks(
+  db: Db,
+  testId: number,
+  orgIds: number[],
+  className?: string,
+): Promise<WorkRow[]> {
+  if (!orgIds.length) return [];
+  const conditions: SQL[] = [
+    eq(resultWorks.testId, testId),
+    inArray(resultWorks.orgId, orgIds),
+    eq(resultBatches.status, 'active'),
+  ];
+  if (className) conditions.push(eq(resultWorks.className, className));
+  const rows = await db
+    .select({ work: resultWorks })
+    .from(resultWorks)
+    .innerJoin(resultBatches, eq(resultBatches.id, resultWorks.batchId))
+    .where(and(...conditions))
+    .orderBy(resultWorks.orgId, resultWorks.className, resultWorks.participantCode);
+  return rows.map((r) => r.work);
+}
+
+/** Tests with active results in a scope, with the schools and works they have. */
+export async function listTestsWithResults(db: Db, scope: SQL) {
+  return db
+    .select({
+      testId: resultBatches.testId,
+      orgId: resultBatches.orgId,
+      works: sql<number>`sum(${resultBatches.worksCount})::int`,
+      absent: sql<number>`sum(${resultBatches.absentCount})::int`,
+    })
+    .from(resultBatches)
+    .where(and(eq(resultBatches.status, 'active'), scope))
+    .groupBy(resultBatches.testId, resultBatches.orgId);
+}
+
+export async function countWorks(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(resultWorks);
+  return row?.n ?? 0;
+}
+
+export async function countBatchesForTest(db: Db, testId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(resultBatches)
+    .where(eq(resultBatches.testId, testId));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,178 @@
+import { SYSTEM_ACTOR } from '../src/core/access/actor';
+import { KNOWN_TESTS } from '../src/core/results/knownTests';
+import { schoolFormTable, tableToCsv } from '../src/importers/results/writers';
+import type { TestContext } from './app';
+import { multipart } from './multipart';
+import type { ScopeWorld, TargetRecords } from './scopeWorld';
+
+/**
+ * Scope-matrix cases of the results routes (catalog, imports, browser), kept apart from the
+ * shared matrix file. Every target school gets results of ВПР 2023 Mathematics grade 4 (a school
+ * form, structure from the shipped catalog) before the matrix runs.
+ */
+interface Call {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+type ResultCase =
+  | {
+      kind: 'target';
+      permission: string;
+      call(t: TargetRecords, seq: number, world: ScopeWorld): Call | Promise<Call>;
+    }
+  | { kind: 'list'; permission: string; url: string; orgIds(data: unknown): (number | null)[] }
+  | { kind: 'self'; call(): Call };
+
+export interface ResultFixtures {
+  testId: number;
+}
+
+const TEST = { procedure: 'vpr', year: 2023, subjectCode: 'math', grade: 4 } as const;
+const TASKS =
+  KNOWN_TESTS.find((t) => t.year === 2023 && t.subjectCode === 'math' && t.grade === 4)?.tasks ??
+  [];
+
+/** A school form with one participant whose code makes the bytes unique. */
+function formFile(code: string): Buffer {
+  const table = schoolFormTable({
+    tasks: TASKS,
+    works: [
+      {
+        schoolLogin: '',
+        schoolName: '',
+        participantCode: code,
+        className: '4А',
+        variant: 1,
+        absent: false,
+        scores: TASKS.map(() => 1),
+        mark: null,
+        journalMark: 4,
+        gender: 'Ж',
+      },
+    ],
+  });
+  return tableToCsv(table, { encoding: 'utf-8' });
+}
+
+async function importFor(ctx: TestContext, orgId: number, code: string) {
+  return ctx.services.resultImports.importFile(
+    SYSTEM_ACTOR,
+    { fileName: `protocol-${code}.csv`, bytes: formFile(code), choice: { ...TEST, orgId } },
+    { createSchools: false },
+  );
+}
+
+export async function seedResults(ctx: TestContext, world: ScopeWorld): Promise<ResultFixtures> {
+  let testId = 0;
+  for (const t of Object.values(world.targets)) {
+    testId = (await importFor(ctx, t.orgId, `seed-${t.orgId}`)).testId;
+  }
+  return { testId };
+}
+
+export function resultCases(
+  ctx: () => TestContext,
+  fixtures: () => ResultFixtures,
+  next: () => number,
+): Record<string, ResultCase> {
+  return {
+    'GET /api/results/catalog': {
+      kind: 'self',
+      call: () => ({ method: 'GET', url: '/api/results/catalog?year=2023' }),
+    },
+    'POST /api/results/catalog': {
+      kind: 'target',
+      permission: 'catalog.manage',
+      call: () => {
+        const n = next();
+        return {
+          method: 'POST',
+          url: '/api/results/catalog',
+          body: {
+            procedure: 'internal',
+            year: 2040 + (Math.floor(n / 11) % 60),
+            subjectId: 1,
+            grade: (n % 11) + 1,
+            tasks: [],
+            maxTotal: 10,
+            cutScores: null,
+            source: null,
+          },
+        };
+      },
+    },
+    'PATCH /api/results/catalog/:id': {
+      kind: 'target',
+      permission: 'catalog.manage',
+      call: () => ({
+        method: 'PATCH',
+        url: `/api/results/catalog/${fixtures().testId}`,
+        body: { source: `Источник ${next()}` },
+      }),
+    },
+    'POST /api/results/imports/preview': {
+      kind: 'target',
+      permission: 'result.import',
+      call: (t) => {
+        const form = multipart(
+          { ...TEST, orgId: t.orgId },
+          { name: 'protocol.csv', type: 'text/csv', content: formFile(`p-${next()}`) },
+        );
+        return {
+          method: 'POST',
+          url: '/api/results/imports/preview',
+          body: form.payload,
+          headers: form.headers,
+        };
+      },
+    },
+    'POST /api/results/imports': {
+      kind: 'target',
+      permission: 'result.import',
+      call: async (t) => {
+        const code = `c-${next()}`;
+        const { uploadKey } = await ctx().services.resultImports.preview(SYSTEM_ACTOR, {
+          fileName: `${code}.csv`,
+          bytes: formFile(code),
+          choice: { ...TEST, orgId: t.orgId },
+        });
+        return {
+          method: 'POST',
+          url: '/api/results/imports',
+          body: { uploadKey, fileName: `${code}.csv`, ...TEST, orgId: t.orgId },
+        };
+      },
+    },
+    'GET /api/results/imports': {
+      kind: 'list',
+      permission: 'result.read',
+      url: '/api/results/imports?pageSize=500',
+      orgIds: (d) => (d as { items: { orgId: number }[] }).items.map((b) => b.orgId),
+    },
+    'POST /api/results/imports/:id/undo': {
+      kind: 'target',
+      permission: 'result.import',
+      call: async (t) => {
+        const out = await importFor(ctx(), t.orgId, `u-${next()}`);
+        return { method: 'POST', url: `/api/results/imports/${out.batchIds[0]}/undo` };
+      },
+    },
+    'GET /api/results/tests': {
+      kind: 'list',
+      permission: 'result.read',
+      url: '/api/results/tests',
+      orgIds: (d) =>
+        (d as { schools: { orgId: number }[] }[]).flatMap((t) => t.schools.map((s) => s.orgId)),
+    },
+    'GET /api/results/tests/:id/works': {
+      kind: 'target',
+      permission: 'result.read',
+      call: (t) => ({
+        method: 'GET',
+        url: `/api/results/tests/${fixtures().testId}/works?orgId=${t.orgId}`,
+      }),
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { Box } from '@mantine/core';
+import { BarChart } from 'echarts/charts';
+import {
+  GridComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+echarts.use([
+  BarChart,
+  GridComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
+
+export type ChartOption = echarts.EChartsCoreOption;
+
+/** An Apache ECharts chart (SVG renderer) that follows its option and its container's width. */
+export function EChart(props: { option: ChartOption; height?: number; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const instance = echarts.init(ref.current, undefined, { renderer: 'svg' });
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(ref.current);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    chart.current?.setOption(props.option, true);
+  }, [props.option]);
+  return <Box ref={ref} h={props.height ?? 260} role="img" aria-label={props.label} />;
+}
