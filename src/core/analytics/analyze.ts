@@ -10,7 +10,7 @@ import {
   concordanceZ,
   type ConcordanceRaw,
 } from './indicators/concordance';
-import { cutExcess } from './indicators/cutExcess';
+import { cutExcessWithClasses } from './indicators/cutExcess';
 import { estimateRho } from './indicators/overdispersion';
 import { homogeneity, type Homogeneity } from './indicators/homogeneity';
 import { itemProfile } from './indicators/itemProfile';
@@ -142,7 +142,11 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
           year,
           works: unit.works.length,
           observed: isObserved(unit.school),
-          indicators: [cutExcess(unit, exp), misfit(unit, cls, ref), itemProfile(unit, cls, ref)],
+          indicators: [
+            cutExcessWithClasses(unit, cls, exp),
+            misfit(unit, cls, ref),
+            itemProfile(unit, cls, ref),
+          ],
           homogeneity: homogeneity(unit, exp),
           tables: standardTables(test, unit.works),
           classNames,

@@ -105,7 +105,11 @@ function describe(ind: IndicatorResult, unit: UnitAnalysis): string {
           return `${at}; рядом с границей ${c.above} выше и ${c.below} ниже при ожидаемых ${fmt(c.expectedAbove)} выше`;
         });
       const total = Math.round(ind.effect ?? 0);
-      return `Сразу за границами отметок оказалось на ${works(total)} больше ожидаемого (ожидание — по отметкам журнала этих же учеников): ${parts.join('; ')}.`;
+      const cls = (d.classes ?? []).filter((c) => c.p !== null && c.p <= EVIDENCE_LEVEL);
+      const byClass = cls.length
+        ? ` По классам: ${cls.map((c) => `${unit.classNames[c.klass] ?? c.klass} — на ${works(Math.round(c.effect ?? 0))} больше ожидаемого (p = ${formatP(c.p as number)}, ${c.n} работ у границ)`).join('; ')}.`
+        : '';
+      return `Сразу за границами отметок оказалось на ${works(total)} больше ожидаемого (ожидание — по отметкам журнала этих же учеников): ${parts.join('; ')}.${byClass}`;
     }
     case 'misfit':
     case 'itemProfile': {
