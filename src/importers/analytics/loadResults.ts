@@ -8,7 +8,7 @@ import { STANDARD_SUBJECTS } from '../../core/registry/subjects';
 import { formatIssue, type ImportIssue } from '../../core/results/issues';
 import { KNOWN_TESTS } from '../../core/results/knownTests';
 import { describeTestKey, type TestKey } from '../../core/results/types';
-import { analyseResults, detectTestKey } from '../results/analyse';
+import { analyseResults, detectTestKey, type TestChoice } from '../results/analyse';
 import { parseResultsFile } from '../results/index';
 
 export interface LoadedResults {
@@ -32,6 +32,24 @@ export function subjectName(code: string): string {
   const [base, form] = code.split(':');
   const name = STANDARD_SUBJECTS.find((s) => s.code === base)?.name ?? code;
   return form ? `${name} (${form})` : name;
+}
+
+const SUBJECT_ALIASES: Record<string, string> = { mat: 'math', ru: 'rus', rya: 'rus' };
+
+/**
+ * The test named by a file name such as `forma_sbora_vpr_2023_mat_4_sch780312.csv`:
+ * procedure, year, subject code (catalog code or a short alias) and grade, in that order.
+ * Empty when the name does not follow the pattern.
+ */
+export function testFromFileName(name: string): TestChoice {
+  const base = name.split(/[\\/]/).pop()?.toLowerCase() ?? '';
+  const m =
+    /(?:^|[_\-. ])(vpr|впр)[_\-. ](20\d\d)[_\-. ]([a-z]+)[_\-. ](\d{1,2})(?=[_\-. ]|$)/.exec(base);
+  if (!m) return {};
+  const raw = m[3] as string;
+  const code = SUBJECT_ALIASES[raw] ?? raw;
+  if (!STANDARD_SUBJECTS.some((s) => s.code === code)) return {};
+  return { procedure: 'vpr', year: Number(m[2]), subjectCode: code, grade: Number(m[4]) };
 }
 
 export async function loadResults(
@@ -58,7 +76,12 @@ export async function loadResults(
   };
   for (const f of files) {
     const parsed = await parseResultsFile(f.name, f.bytes);
-    const detected = detectTestKey(parsed, {}, STANDARD_SUBJECTS);
+    // A school's «Форма сбора результатов» has no title: the test comes from its file name.
+    const detected = detectTestKey(
+      parsed,
+      parsed.title ? {} : testFromFileName(f.name),
+      STANDARD_SUBJECTS,
+    );
     report(parsed.issues.filter((i) => i.severity === 'error'));
     report(detected.issues);
     if (!detected.key || parsed.issues.some((i) => i.severity === 'error')) continue;
