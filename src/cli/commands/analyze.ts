@@ -2,7 +2,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analyze, type AnalysisResult } from '../../core/analytics/analyze';
 import { buildDataset } from '../../core/analytics/build';
-import { buildDossier, formatP, INDICATOR_TITLES } from '../../core/analytics/dossier';
+import { buildDossier, eq, INDICATOR_TITLES, yearsText } from '../../core/analytics/dossier';
 import { STANDARD_SUBJECTS } from '../../core/registry/subjects';
 import { formatIssue } from '../../core/results/issues';
 import { loadResults, subjectName } from '../../importers/analytics/loadResults';
@@ -150,13 +150,13 @@ export function summaryText(
       const driver = s.driver
         ? `${INDICATOR_TITLES[s.driver.indicator as keyof typeof INDICATOR_TITLES] ?? s.driver.indicator} (${subjectName(s.driver.subject)}, ${s.driver.grade} класс)`
         : '';
-      const row = s.yearsInRow > 1 ? `; ${s.yearsInRow} года подряд` : '';
+      const row = s.yearsInRow > 1 ? `; ${yearsText(s.yearsInRow)} подряд` : '';
       lines.push(
-        `  ${s.school}: p = ${formatP(s.p)}, балл ${fmt(s.score)}, q = ${formatP(s.q)}; главный признак — ${driver}${row}`,
+        `  ${s.school}: ${eq('p', s.p)}, балл ${fmt(s.score)}, ${eq('q', s.q)}; главный признак — ${driver}${row}`,
       );
     }
     for (const s of support)
-      lines.push(`  (поддержка) ${s.school}: p = ${formatP(s.p)}, q = ${formatP(s.q)}`);
+      lines.push(`  (поддержка) ${s.school}: ${eq('p', s.p)}, ${eq('q', s.q)}`);
   }
   lines.push('');
   lines.push('Работы:');

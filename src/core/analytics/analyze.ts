@@ -131,7 +131,11 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
       const cls = classes.get(unit.school) ?? [];
       const raw = concordanceRaw(unit, exp);
       const classNames: Record<number, string> = {};
-      for (const c of cls) classNames[c.klass] = data.classes[c.klass] ?? String(c.klass);
+      for (const c of cls) {
+        // Class names are stored qualified by the school («sch780101 5А»); the dossier shows «5А».
+        const name = data.classes[c.klass] ?? String(c.klass);
+        classNames[c.klass] = name.slice(name.indexOf(' ') + 1);
+      }
       unitsHere.push({
         school: unit.school,
         test,

@@ -68,12 +68,30 @@ export function sampleNote(n: number): string | null {
   if (n < 20)
     return `Мало работ (${n}): по рекомендациям ФИОКО вывод по выборке меньше 20 ограничен.`;
   if (n < 50)
-    return `Выборка ${n} работ: по рекомендациям ФИОКО это грубая оценка (информативно от 50).`;
+    return `Выборка ${works(n)}: по рекомендациям ФИОКО это грубая оценка (информативно от 50).`;
   return null;
 }
 
 const fmt = (x: number, digits = 1): string => x.toFixed(digits).replace('.', ',');
 export const formatP = (p: number): string => (p < 0.0001 ? '< 0,0001' : fmt(p, p < 0.01 ? 4 : 3));
+
+/** «2 года», «5 лет». */
+export function yearsText(n: number): string {
+  const last = n % 10;
+  const word =
+    n % 100 >= 11 && n % 100 <= 14
+      ? 'лет'
+      : last === 1
+        ? 'год'
+        : last >= 2 && last <= 4
+          ? 'года'
+          : 'лет';
+  return `${n} ${word}`;
+}
+
+/** «p = 0,012» or «p < 0,0001». */
+export const eq = (name: string, p: number): string =>
+  p < 0.0001 ? `${name} < 0,0001` : `${name} = ${formatP(p)}`;
 
 /** «7 работ», «1 работа», «3 работы». */
 export function works(n: number): string {
@@ -107,7 +125,7 @@ function describe(ind: IndicatorResult, unit: UnitAnalysis): string {
       const total = Math.round(ind.effect ?? 0);
       const cls = (d.classes ?? []).filter((c) => c.p !== null && c.p <= EVIDENCE_LEVEL);
       const byClass = cls.length
-        ? ` По классам: ${cls.map((c) => `${unit.classNames[c.klass] ?? c.klass} — на ${works(Math.round(c.effect ?? 0))} больше ожидаемого (p = ${formatP(c.p as number)}, ${c.n} работ у границ)`).join('; ')}.`
+        ? ` По классам: ${cls.map((c) => `${unit.classNames[c.klass] ?? c.klass} — на ${works(Math.round(c.effect ?? 0))} больше ожидаемого (${eq('p', c.p as number)}, ${works(c.n)} у границ)`).join('; ')}.`
         : '';
       return `Сразу за границами отметок оказалось на ${works(total)} больше ожидаемого (ожидание — по отметкам журнала этих же учеников): ${parts.join('; ')}.${byClass}`;
     }
@@ -134,7 +152,7 @@ function describe(ind: IndicatorResult, unit: UnitAnalysis): string {
         d.spikeThenDrop !== null && d.spikeThenDrop > 1.5
           ? ' На следующий год результат снова упал (рост, затем спад).'
           : '';
-      return `Средний балл ${fmt(d.currentMean ?? 0)} при ${fmt(d.previousMean ?? 0)} в прежние годы; прирост выше ожидаемого на ${fmt(d.residualPoints ?? 0)} балла (${fmt(d.residual ?? 0, 2)} станд. откл.; с поправкой на размер школы ${fmt(d.shrunk ?? 0, 2)}).${spike}`;
+      return `Средний балл ${fmt(d.currentMean ?? 0)} при ${fmt(d.previousMean ?? 0)} в прежние годы; прирост выше ожидаемого на ${fmt(d.residualPoints ?? 0)} балла (${fmt(d.residual ?? 0, 2)} станд. откл. результатов района).${spike}`;
     }
     case 'observerGap': {
       const d = ind.details as ObserverGapDetails;
@@ -196,10 +214,10 @@ export function buildDossier(sy: SchoolYear, subjectName: (code: string) => stri
   let summary: string;
   if (!sy.tests) summary = 'Недостаточно данных: ни один показатель не рассчитан.';
   else if (sy.flagged)
-    summary = `Есть статистические признаки необъективности результатов (показателей с p ≤ 0,05: ${evidence.length}; общий p = ${formatP(sy.p)} с поправкой на ${sy.tests} проверок; после поправки Бенджамини–Хохберга по школам года q = ${formatP(sy.q)}).${sy.yearsInRow > 1 ? ` Признаки ${sy.yearsInRow} года подряд.` : ''}`;
+    summary = `Есть статистические признаки необъективности результатов (показателей с p ≤ 0,05: ${evidence.length}; общий ${eq('p', sy.p)} с поправкой на ${sy.tests} проверок; после поправки Бенджамини–Хохберга по школам года ${eq('q', sy.q)}).${sy.yearsInRow > 1 ? ` Признаки ${yearsText(sy.yearsInRow)} подряд.` : ''}`;
   else if (sy.supportList)
-    summary = `Слабые признаки (список поддержки, q ≤ 0,10): общий p = ${formatP(sy.p)}, q = ${formatP(sy.q)}.`;
+    summary = `Слабые признаки (список поддержки, q ≤ 0,10): общий ${eq('p', sy.p)}, ${eq('q', sy.q)}.`;
   else
-    summary = `Признаков необъективности не выявлено (общий p = ${formatP(sy.p)}, q = ${formatP(sy.q)}).`;
+    summary = `Признаков необъективности не выявлено (общий ${eq('p', sy.p)}, ${eq('q', sy.q)}).`;
   return { summary, evidence, caveats };
 }
