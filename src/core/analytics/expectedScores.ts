@@ -49,7 +49,10 @@ export function expectedScores(unit: Unit, ref: Reference): ExpectedScores {
           ? (marginal[t] as number)
           : ((counts[g * width + t] as number) + (marginal[t] as number)) / (ng + 1);
     }
-    pmf.set(shiftPmf(raw, shift), g * width);
+    // Each journal group moves by its own slope (pupils near the ceiling move less).
+    const groupShift =
+      ref.contextSlope > 0 ? (shift * (ref.groupSlope[g] as number)) / ref.contextSlope : 0;
+    pmf.set(shiftPmf(raw, groupShift), g * width);
   }
   return { pmf, shift, maxTotal };
 }

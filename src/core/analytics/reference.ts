@@ -53,6 +53,8 @@ export interface Reference {
   totalCounts: Float64Array;
   /** Contextual shift: expected points per one mark of the school's mean journal mark above the reference mean. */
   contextSlope: number;
+  /** The contextual slope per journal group (pupils near the ceiling move less); index as JOURNAL_GROUPS. */
+  groupSlope: Float64Array;
   meanJournal: number;
   /** Reference mean total per journal group. */
   groupMean: Float64Array;
@@ -150,7 +152,11 @@ export function buildReference(test: TestWorks, observedWork: Uint8Array | null)
     totalCounts[g * (maxTotal + 1) + t] = (totalCounts[g * (maxTotal + 1) + t] as number) + 1;
   }
 
-  const { slope, meanJournal, groupMean } = contextSlope(test, inReference, totalCounts);
+  const { slope, meanJournal, groupMean, groupSlope } = contextSlope(
+    test,
+    inReference,
+    totalCounts,
+  );
   return {
     inReference,
     source: useObserved ? 'observed' : 'all',
@@ -165,6 +171,7 @@ export function buildReference(test: TestWorks, observedWork: Uint8Array | null)
     itemMeanByTotal,
     totalCounts,
     contextSlope: slope,
+    groupSlope,
     meanJournal,
     groupMean,
     itemTotal,
@@ -237,7 +244,7 @@ function contextSlope(
   test: TestWorks,
   inReference: Uint8Array,
   totalCounts: Float64Array,
-): { slope: number; meanJournal: number; groupMean: Float64Array } {
+): { slope: number; meanJournal: number; groupMean: Float64Array; groupSlope: Float64Array } {
   const maxTotal = test.design.maxTotal;
   const groupMean = new Float64Array(JOURNAL_GROUPS);
   for (let g = 0; g < JOURNAL_GROUPS; g++) {
@@ -252,7 +259,7 @@ function contextSlope(
   }
   const bySchool = new Map<
     number,
-    { n: number; resid: number; journal: number; journal2: number }
+    { n: number; resid: number; journal: number; journal2: number; gn: number[]; gr: number[] }
   >();
   let jSum = 0;
   let jN = 0;
@@ -261,9 +268,20 @@ function contextSlope(
     const j = test.journal[w] as number;
     if (j < 2) continue;
     const s = test.school[w] as number;
-    const acc = bySchool.get(s) ?? { n: 0, resid: 0, journal: 0, journal2: 0 };
+    const acc = bySchool.get(s) ?? {
+      n: 0,
+      resid: 0,
+      journal: 0,
+      journal2: 0,
+      gn: new Array<number>(JOURNAL_GROUPS).fill(0),
+      gr: new Array<number>(JOURNAL_GROUPS).fill(0),
+    };
+    const g = journalGroup(j);
+    const r = (test.total[w] as number) - (groupMean[g] as number);
     acc.n += 1;
-    acc.resid += (test.total[w] as number) - (groupMean[journalGroup(j)] as number);
+    acc.resid += r;
+    acc.gn[g] = (acc.gn[g] as number) + 1;
+    acc.gr[g] = (acc.gr[g] as number) + r;
     acc.journal += j;
     acc.journal2 += j * j;
     bySchool.set(s, acc);
@@ -292,5 +310,21 @@ function contextSlope(
   const observedVar = variance(means) ?? 0;
   const reliability =
     observedVar > 0 ? Math.max(MIN_RELIABILITY, 1 - (mean(sampling) ?? 0) / observedVar) : 1;
-  return { slope: beta ? Math.max(0, beta[1] as number) / reliability : 0, meanJournal, groupMean };
+  const slope = beta ? Math.max(0, beta[1] as number) / reliability : 0;
+  const groupSlope = new Float64Array(JOURNAL_GROUPS).fill(slope);
+  for (let g = 1; g < JOURNAL_GROUPS; g++) {
+    const gx: number[][] = [];
+    const gy: number[] = [];
+    const gw: number[] = [];
+    for (const acc of bySchool.values()) {
+      const k = acc.gn[g] as number;
+      if (acc.n < 5 || k < 2) continue;
+      gx.push([1, acc.journal / acc.n - meanJournal]);
+      gy.push((acc.gr[g] as number) / k);
+      gw.push(k);
+    }
+    const b = gx.length >= 20 ? leastSquares(gx, gy, gw) : null;
+    if (b) groupSlope[g] = Math.max(0, b[1] as number) / reliability;
+  }
+  return { slope, meanJournal, groupMean, groupSlope };
 }
