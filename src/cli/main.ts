@@ -9,8 +9,10 @@ import {
 import { scheduleCheckCommand } from './commands/schedule';
 import { planExportCommand, planImportCommand } from './commands/plans';
 import { benchCommand } from './commands/bench';
+import { analyzeCommand } from './commands/analyze';
 import { importCommand, type ImportOptions } from './commands/importResults';
 import { serve } from './commands/serve';
+import { simulateCommand, type SimulateOptions } from './commands/simulate';
 
 const program = new Command();
 program
@@ -98,6 +100,29 @@ program
   .description('Выгрузить план: DOCX в официальной форме или XLSX (по расширению файла)')
   .requiredOption('--out <file>', 'файл .docx или .xlsx')
   .action(planExportCommand);
+
+program
+  .command('analyze')
+  .description('Анализ объективности результатов по файлам ФИС ОКО (без базы данных)')
+  .argument('<paths...>', 'файлы или папки с результатами (CSV, XLSX)')
+  .option('--observations <file>', 'CSV с общественным наблюдением')
+  .option('--q <number>', 'уровень FDR для списка школ', Number, 0.05)
+  .requiredOption('--json <file>', 'куда записать результаты в JSON')
+  .action((paths: string[], o: { observations?: string; q: number; json: string }) =>
+    analyzeCommand(paths, o),
+  );
+
+program
+  .command('simulate')
+  .description('Записать смоделированный район как файлы ФИС ОКО (для проверок и стенда)')
+  .requiredOption('--out <dir>', 'папка')
+  .option('--seed <n>', 'зерно', Number, 1)
+  .option('--schools <n>', 'число школ', Number, 60)
+  .option('--years <list>', 'годы через запятую', '2022,2023,2024')
+  .option('--sizes <list>', 'размеры школ через запятую', '15,25,25,50,100')
+  .option('--kind <kind>', 'вид искажения: lenient, help, toJournal, flatGain')
+  .option('--strength <x>', 'сила искажения', Number, 0.6)
+  .action((o: SimulateOptions) => simulateCommand(o));
 
 program.parseAsync().catch((error: unknown) => {
   const message =

@@ -1,0 +1,96 @@
+/**
+ * Expected primary-score distributions for a unit's pupils: the reference pmf of the total given
+ * each pupil's journal mark, leave-one-school-out, shifted by the school's contextual effect
+ * (its mean journal mark against the reference mean).
+ * Information other than the tested score is used, so bunching and mark inflation remain visible.
+ */
+import { JOURNAL_GROUPS, journalGroup, type Reference } from './reference';
+import type { Unit } from './unit';
+
+export interface ExpectedScores {
+  /** pmf per journal group: JOURNAL_GROUPS × (maxTotal + 1). */
+  pmf: Float64Array;
+  /** Contextual shift applied, in points. */
+  shift: number;
+  maxTotal: number;
+}
+
+export function expectedScores(unit: Unit, ref: Reference): ExpectedScores {
+  const { test, works } = unit;
+  const maxTotal = test.design.maxTotal;
+  const width = maxTotal + 1;
+  const counts = Float64Array.from(ref.totalCounts);
+  for (let k = 0; k < works.length; k++) {
+    const w = works[k] as number;
+    const j = test.journal[w] as number;
+    if (!ref.inReference[w]) continue;
+    const t = Math.min(maxTotal, Math.max(0, test.total[w] as number));
+    const idx = journalGroup(j) * width + t;
+    counts[idx] = Math.max(0, (counts[idx] as number) - 1);
+  }
+  // Marginal over all groups, used to smooth sparse groups and for pupils without a journal mark.
+  const marginal = new Float64Array(width);
+  let all = 0;
+  for (let g = 0; g < JOURNAL_GROUPS; g++)
+    for (let t = 0; t < width; t++) {
+      marginal[t] = (marginal[t] as number) + (counts[g * width + t] as number);
+      all += counts[g * width + t] as number;
+    }
+  for (let t = 0; t < width; t++) marginal[t] = all > 0 ? (marginal[t] as number) / all : 1 / width;
+  const shift = contextShift(unit, ref);
+  const pmf = new Float64Array(JOURNAL_GROUPS * width);
+  for (let g = 0; g < JOURNAL_GROUPS; g++) {
+    let ng = 0;
+    for (let t = 0; t < width; t++) ng += counts[g * width + t] as number;
+    const raw = new Float64Array(width);
+    for (let t = 0; t < width; t++) {
+      raw[t] =
+        g === 0
+          ? (marginal[t] as number)
+          : ((counts[g * width + t] as number) + (marginal[t] as number)) / (ng + 1);
+    }
+    // Each journal group moves by its own slope (pupils near the ceiling move less).
+    const groupShift =
+      ref.contextSlope > 0 ? (shift * (ref.groupSlope[g] as number)) / ref.contextSlope : 0;
+    pmf.set(shiftPmf(raw, groupShift), g * width);
+  }
+  return { pmf, shift, maxTotal };
+}
+
+/** The contextual shift in points: slope × (school's mean journal mark − reference mean). */
+export function contextShift(unit: Unit, ref: Reference): number {
+  let jSum = 0;
+  let jN = 0;
+  for (let k = 0; k < unit.works.length; k++) {
+    const j = unit.test.journal[unit.works[k] as number] as number;
+    if (j >= 2) {
+      jSum += j;
+      jN += 1;
+    }
+  }
+  return jN > 0 ? ref.contextSlope * (jSum / jN - ref.meanJournal) : 0;
+}
+
+/** Shift a pmf on 0..max by δ points (fractional: a mix of ⌊δ⌋ and ⌈δ⌉); mass piles at the ends. */
+export function shiftPmf(pmf: Float64Array, delta: number): Float64Array {
+  const max = pmf.length - 1;
+  if (delta === 0 || !Number.isFinite(delta)) return Float64Array.from(pmf);
+  const a = Math.floor(delta);
+  const f = delta - a;
+  const out = new Float64Array(pmf.length);
+  for (let t = 0; t <= max; t++) {
+    const p = pmf[t] as number;
+    const t0 = Math.min(max, Math.max(0, t + a));
+    const t1 = Math.min(max, Math.max(0, t + a + 1));
+    out[t0] = (out[t0] as number) + p * (1 - f);
+    out[t1] = (out[t1] as number) + p * f;
+  }
+  return out;
+}
+
+/** pmf row of one journal group. */
+export function groupPmf(exp: ExpectedScores, journal: number): Float64Array {
+  const width = exp.maxTotal + 1;
+  const g = journalGroup(journal);
+  return exp.pmf.subarray(g * width, (g + 1) * width);
+}

@@ -1,0 +1,59 @@
+/**
+ * M7. Within-class homogeneity (supporting evidence only; never flags on its own — it is known to
+ * flag excellent classes).
+ *
+ * SD of totals against the SD expected from the pupils' journal marks (mixture of the expected
+ * pmfs), and the share of pupils whose whole task-score vector is identical to another pupil's.
+ *
+ * Edge cases: fewer than 2 works → every figure null.
+ */
+import { groupPmf, type ExpectedScores } from '../expectedScores';
+import type { Unit } from '../unit';
+
+export interface Homogeneity {
+  n: number;
+  sd: number | null;
+  expectedSd: number | null;
+  /** sd / expectedSd; below 1 = more uniform than expected. */
+  ratio: number | null;
+  identicalShare: number | null;
+}
+
+export function homogeneity(unit: Unit, exp: ExpectedScores): Homogeneity {
+  const { test, works } = unit;
+  const n = works.length;
+  if (n < 2) return { n, sd: null, expectedSd: null, ratio: null, identicalShare: null };
+  let s1 = 0;
+  let s2 = 0;
+  let e1 = 0;
+  let e2 = 0;
+  for (let k = 0; k < n; k++) {
+    const w = works[k] as number;
+    const t = test.total[w] as number;
+    s1 += t;
+    s2 += t * t;
+    const pmf = groupPmf(exp, test.journal[w] as number);
+    for (let x = 0; x < pmf.length; x++) {
+      e1 += x * (pmf[x] as number);
+      e2 += x * x * (pmf[x] as number);
+    }
+  }
+  const sd = Math.sqrt(Math.max(0, (s2 - (s1 * s1) / n) / (n - 1)));
+  const expectedSd = Math.sqrt(Math.max(0, (e2 / n - (e1 / n) ** 2) * (n / (n - 1))));
+  const items = test.design.itemMax.length;
+  const seen = new Map<string, number>();
+  for (let k = 0; k < n; k++) {
+    const w = works[k] as number;
+    const key = Array.from(test.scores.subarray(w * items, (w + 1) * items)).join(',');
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  let identical = 0;
+  for (const c of seen.values()) if (c > 1) identical += c;
+  return {
+    n,
+    sd,
+    expectedSd,
+    ratio: expectedSd > 0 ? sd / expectedSd : null,
+    identicalShare: identical / n,
+  };
+}
