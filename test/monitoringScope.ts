@@ -6,7 +6,7 @@ import { SYSTEM_ACTOR } from '../src/core/access/actor';
 import type { TemplateDefinition } from '../src/core/monitoring/template';
 import { replaceMembers } from '../src/db/repositories/expertGroups';
 import { findExpertGroup } from '../src/db/repositories/expertGroups';
-import { updateCampaignSchool } from '../src/db/repositories/monitoring';
+import { updateCampaign, updateCampaignSchool } from '../src/db/repositories/monitoring';
 import type { TestContext } from './app';
 import { buildUser } from './factories';
 import { multipart } from './multipart';
@@ -123,6 +123,8 @@ export async function prepareMonitoringScope(context: TestContext, world: ScopeW
 
 const setState = async (t: TargetRecords, values: Parameters<typeof updateCampaignSchool>[2]) => {
   if (!ctx) throw new Error('no context');
+  // The campaign reopen case closes the campaign; every other state needs it running.
+  await updateCampaign(ctx.database.db, fixtureOf(t).campaignId, { status: 'active' });
   await updateCampaignSchool(ctx.database.db, fixtureOf(t).campaignSchoolId, values);
 };
 
@@ -332,6 +334,31 @@ export const MONITORING_CASES: Record<string, TargetCase | ListCase> = {
         method: 'POST',
         url: `/api/monitoring/campaign-schools/${fixtureOf(t).campaignSchoolId}/return`,
         body: { comment: 'Приложите протокол педсовета' },
+      };
+    },
+  },
+  'POST /api/monitoring/campaign-schools/:id/reopen': {
+    kind: 'target',
+    permission: 'monitoring.manage',
+    call: async (t) => {
+      await setState(t, { cardStatus: 'final' });
+      return {
+        method: 'POST',
+        url: `/api/monitoring/campaign-schools/${fixtureOf(t).campaignSchoolId}/reopen`,
+        body: { reason: 'Ошибка в оценке показателя' },
+      };
+    },
+  },
+  'POST /api/monitoring/campaigns/:id/reopen': {
+    kind: 'target',
+    permission: 'monitoring.manage',
+    call: async (t) => {
+      if (!ctx) throw new Error('no context');
+      await updateCampaign(ctx.database.db, fixtureOf(t).campaignId, { status: 'closed' });
+      return {
+        method: 'POST',
+        url: `/api/monitoring/campaigns/${fixtureOf(t).campaignId}/reopen`,
+        body: { reason: 'Школа не успела из-за карантина' },
       };
     },
   },

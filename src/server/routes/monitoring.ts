@@ -10,6 +10,7 @@ import {
   createCampaignRequest,
   createTemplateRequest,
   newVersionRequest,
+  reopenRequest,
   returnSelfRequest,
   saveCardRequest,
   saveSelfRequest,
@@ -304,6 +305,50 @@ export function registerMonitoringRoutes(app: FastifyInstance, services: Service
           actorOf(request),
           request.params.id,
           request.body.comment,
+        ),
+      ),
+    }),
+  );
+
+  r.post(
+    '/api/monitoring/campaign-schools/:id/reopen',
+    {
+      schema: {
+        tags,
+        summary: 'Открыть заново итоговую экспертную карту (с причиной)',
+        params: idParams,
+        body: reopenRequest,
+        response: { 200: campaignSchoolResponse },
+      },
+    },
+    async (request) => ({
+      data: presentCampaignSchool(
+        await services.campaigns.reopenCard(
+          actorOf(request),
+          request.params.id,
+          request.body.reason,
+        ),
+      ),
+    }),
+  );
+
+  r.post(
+    '/api/monitoring/campaigns/:id/reopen',
+    {
+      schema: {
+        tags,
+        summary: 'Открыть заново завершённый мониторинг (с причиной)',
+        params: idParams,
+        body: reopenRequest,
+        response: { 200: campaignResponse },
+      },
+    },
+    async (request) => ({
+      data: presentCampaign(
+        await services.campaigns.reopenCampaign(
+          actorOf(request),
+          request.params.id,
+          request.body.reason,
         ),
       ),
     }),

@@ -53,4 +53,8 @@ export const monitoringApi = {
     api.put<CampaignSchoolView>(`/api/monitoring/campaign-schools/${id}/card`, body),
   returnSelf: (id: number, comment: string) =>
     api.post<CampaignSchoolView>(`/api/monitoring/campaign-schools/${id}/return`, { comment }),
+  reopenCard: (id: number, reason: string) =>
+    api.post<CampaignSchoolView>(`/api/monitoring/campaign-schools/${id}/reopen`, { reason }),
+  reopenCampaign: (id: number, reason: string) =>
+    api.post<CampaignView>(`/api/monitoring/campaigns/${id}/reopen`, { reason }),
 };

@@ -27,6 +27,7 @@ import {
   QueryState,
 } from '../../components/common';
 import { formatPercent, fractionColor, LEVEL_COLORS } from './format';
+import { ReopenAction } from './ReopenAction';
 
 function Stat({ label, value }: { label: string; value: string | number }) {
   return (
@@ -122,6 +123,15 @@ export function CampaignScreenPage() {
       setBusy(false);
     }
   };
+  const reopen = async (reason: string) => {
+    try {
+      await monitoringApi.reopenCampaign(id, reason);
+      await client.invalidateQueries({ queryKey: ['monitoring'] });
+      notifySaved('Мониторинг открыт заново');
+    } catch (err) {
+      notifyError(err);
+    }
+  };
   return (
     <QueryState query={query}>
       {(data) => {
@@ -145,6 +155,9 @@ export function CampaignScreenPage() {
                     <Button color="gray" loading={busy} onClick={() => move('closed')}>
                       Завершить
                     </Button>
+                  ) : null}
+                  {can('monitoring.manage') && c.status === 'closed' ? (
+                    <ReopenAction label="Открыть заново" onReopen={reopen} />
                   ) : null}
                   <Button component="a" href={monitoringApi.screenXlsxUrl(id)} variant="default">
                     Экспорт XLSX
