@@ -17,6 +17,7 @@ import { Link, useParams } from 'react-router';
 import { SCORE_LEVEL_LABELS } from '../../../../src/core/monitoring/scoring';
 import { CARD_STATUS_LABELS, SELF_STATUS_LABELS } from '../../../../src/core/monitoring/workflow';
 import type { ScreenView } from '../../../../src/shared/monitoring';
+import { endpoints } from '../../api/endpoints';
 import { monitoringApi } from '../../api/monitoring';
 import { useSession } from '../../auth/session';
 import {
@@ -178,6 +179,14 @@ export function CampaignScreenPage() {
                 value={`${formatDate(c.selfReportDue)} / ${formatDate(c.expertDue)}`}
               />
             </SimpleGrid>
+            {c.regulationDocumentId ? (
+              <Text size="sm" mb="xs">
+                Регламент:{' '}
+                <Anchor href={endpoints.documentFileUrl(c.regulationDocumentId)}>
+                  {c.regulation ?? 'документ из реестра'} — скачать
+                </Anchor>
+              </Text>
+            ) : null}
             {data.previousTitle ? (
               <Text size="sm" mb="xs">
                 Изменение — в процентных пунктах к мониторингу «{data.previousTitle}».
