@@ -142,5 +142,19 @@ describe.skipIf(!hasBrowser())('ВСОКО monitoring in Chromium', () => {
     await expect.poll(() => page.getByText('версия 2').count()).toBe(1);
     await page.goto(`${baseUrl}/monitoring/campaigns/${campaignId}`);
     await expect.poll(() => page.getByTestId('heat-map').textContent()).toContain('Школа № 101');
+    // The chart of the report, drawn in the browser from the same spec.
+    await expect
+      .poll(() => page.getByTestId('chart-levels').textContent())
+      .toContain('Распределение ОО по уровням результата');
+
+    // The district reopens the final card with a reason.
+    await page.goto(`${baseUrl}/monitoring/schools/${campaignSchoolId}`);
+    await page.getByRole('button', { name: 'Открыть карту заново' }).click();
+    await page.getByLabel('Причина').fill('Ошибка в оценке положения');
+    await page.getByRole('button', { name: 'Открыть заново', exact: true }).click();
+    await expect.poll(() => page.getByText('Экспертная карта: Заполняется').count()).toBe(1);
+    await expect
+      .poll(() => page.locator('body').textContent())
+      .toContain('Экспертная карта открыта заново (75%): Ошибка в оценке положения');
   });
 });

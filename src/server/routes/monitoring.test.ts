@@ -15,7 +15,7 @@ import {
   type Client,
   type TestContext,
 } from '../../../test/app';
-import { docxText } from '../../../test/docx';
+import { docxImages, docxText } from '../../../test/docx';
 import {
   buildMunicipality,
   buildSchool,
@@ -344,6 +344,17 @@ describe('campaign workflow', () => {
     expect(text).toContain('Самоотчёт не отправлен: Школа № 2.');
     expect(text).toContain('Протоколы родительских собраний с рассмотрением вопросов ВСОКО');
     expect(text).toContain('нарушения федеральных ограничений');
+    // Charts: levels and sections (no compared run, so no change chart), as PNG parts.
+    expect(text).toContain('Рисунок 1. Распределение ОО по уровням результата (всего 2 ОО)');
+    expect(text).toContain('Рисунок 2. Средний результат по разделам');
+    expect(text).not.toContain('Рисунок 3.');
+    const images = await docxImages(docx.rawPayload);
+    expect(images).toHaveLength(2);
+    for (const image of images) {
+      expect(image.name).toMatch(/\.png$/);
+      expect([...image.bytes.slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+      expect(image.bytes.length).toBeGreaterThan(5000);
+    }
     const xlsx = await district.get(`/api/monitoring/campaigns/${campaign.id}/screen.xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);

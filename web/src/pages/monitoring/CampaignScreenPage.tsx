@@ -12,13 +12,15 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { changeChart, levelDistributionChart } from '../../../../src/core/monitoring/charts';
 import { SCORE_LEVEL_LABELS } from '../../../../src/core/monitoring/scoring';
 import { CARD_STATUS_LABELS, SELF_STATUS_LABELS } from '../../../../src/core/monitoring/workflow';
 import type { ScreenView } from '../../../../src/shared/monitoring';
 import { endpoints } from '../../api/endpoints';
 import { monitoringApi } from '../../api/monitoring';
+import { EChart } from '../../components/EChart';
 import { useSession } from '../../auth/session';
 import {
   formatDate,
@@ -29,6 +31,27 @@ import {
 } from '../../components/common';
 import { formatPercent, fractionColor, LEVEL_COLORS } from './format';
 import { ReopenAction } from './ReopenAction';
+
+/** The same charts as in the analytical report (shared spec builders). */
+function Charts({ data }: { data: ScreenView }) {
+  const levels = useMemo(() => levelDistributionChart(data.rows), [data]);
+  const change = useMemo(() => changeChart(data.rows, data.previousTitle), [data]);
+  if (!levels && !change) return null;
+  return (
+    <SimpleGrid cols={{ base: 1, md: change ? 2 : 1 }} mt="md">
+      {levels ? (
+        <Card withBorder>
+          <EChart option={levels} testId="chart-levels" />
+        </Card>
+      ) : null}
+      {change ? (
+        <Card withBorder>
+          <EChart option={change} testId="chart-change" />
+        </Card>
+      ) : null}
+    </SimpleGrid>
+  );
+}
 
 function Stat({ label, value }: { label: string; value: string | number }) {
   return (
@@ -208,6 +231,7 @@ export function CampaignScreenPage() {
                 </Group>
               ))}
             </Group>
+            <Charts data={data} />
             <Card withBorder mt="md">
               <Title order={5} mb="xs">
                 Показатели
