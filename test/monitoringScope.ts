@@ -98,7 +98,13 @@ export async function prepareMonitoringScope(context: TestContext, world: ScopeW
       tpl = { templateId: created.template.id, versionId: created.latest.id };
       templates.set(t.municipalityId, tpl);
     }
+    const regulation = await context.services.documents.upload(
+      SYSTEM_ACTOR,
+      { orgId: t.orgId, kind: 'order', title: `Приказ о мониторинге ${target}` },
+      { fileName: 'prikaz.txt', mimeType: 'text/plain', bytes: Buffer.from(target) },
+    );
     const campaign = await context.services.campaigns.create(SYSTEM_ACTOR, {
+      regulationDocumentId: regulation.doc.id,
       municipalityId: t.municipalityId,
       academicYearId: world.academicYearId,
       title: `Мониторинг ${target}`,
@@ -291,6 +297,14 @@ export const MONITORING_CASES: Record<string, TargetCase | ListCase> = {
     call: (t) => ({
       method: 'GET',
       url: `/api/monitoring/campaigns/${fixtureOf(t).campaignId}/report.docx`,
+    }),
+  },
+  'GET /api/monitoring/campaigns/:id/regulation': {
+    kind: 'target',
+    permission: 'monitoring.read',
+    call: (t) => ({
+      method: 'GET',
+      url: `/api/monitoring/campaigns/${fixtureOf(t).campaignId}/regulation`,
     }),
   },
   'GET /api/monitoring/campaign-schools/:id': {

@@ -222,6 +222,23 @@ export function registerMonitoringRoutes(app: FastifyInstance, services: Service
   );
 
   r.get(
+    '/api/monitoring/campaigns/:id/regulation',
+    {
+      schema: {
+        tags,
+        summary: 'Скачать документ-регламент мониторинга (всем, кто видит мониторинг)',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const file = await services.monitoringScreen.regulation(actorOf(request), request.params.id);
+      reply.header('content-type', file.doc.mimeType);
+      reply.header('content-disposition', attachment(file.doc.fileName));
+      return reply.send(file.stream);
+    },
+  );
+
+  r.get(
     '/api/monitoring/campaigns/:id/report.docx',
     { schema: { tags, summary: 'Аналитическая справка по мониторингу (DOCX)', params: idParams } },
     async (request, reply) => {

@@ -25,6 +25,7 @@ import type { CampaignView, TemplateView } from '../../shared/monitoring';
 
 let ctx: TestContext;
 let district: Client;
+let school: Client;
 let ids: {
   m: number;
   s1: number;
@@ -47,6 +48,12 @@ beforeAll(async () => {
   const otherBody = await buildBody(db, other.id);
   const year = await currentYear(db);
   await buildUser(db, { login: 'district', role: 'district_admin', municipalityId: m.id });
+  await buildUser(db, {
+    login: 'school1',
+    role: 'school_admin',
+    municipalityId: m.id,
+    orgIds: [s1.id],
+  });
   const at1 = await buildUser(db, { role: 'expert', municipalityId: m.id, workplaceOrgId: s1.id });
   const at2 = await buildUser(db, { role: 'expert', municipalityId: m.id, workplaceOrgId: s2.id });
   // Group «Своя»: its only expert works at school 1. Group «Внешняя»: expert from school 2.
@@ -75,6 +82,7 @@ beforeAll(async () => {
     outside: outside.id,
   };
   district = await signIn(ctx.app, 'district', PASSWORD);
+  school = await signIn(ctx.app, 'school1', PASSWORD);
 }, 60_000);
 afterAll(() => ctx.close());
 
@@ -134,8 +142,10 @@ describe('campaign form: regulation document and expert group per school', () =>
     expect(groupOf(ids.s1)).toBe(ids.outside);
     // Automatic for school 2: «Своя» supervises it and its expert works elsewhere.
     expect(groupOf(ids.s2)).toBe(ids.ownOnly);
-    const file = await district.get(`/api/documents/${ids.regulation}/file`);
+    // A school in the campaign downloads the regulation of the district body through the campaign.
+    const file = await school.get(`/api/monitoring/campaigns/${created.id}/regulation`);
     expect(file.statusCode).toBe(200);
     expect(file.body).toBe('Приказ ИМЦ о мониторинге ВСОКО');
+    expect((await school.get(`/api/documents/${ids.regulation}/file`)).statusCode).toBe(404);
   });
 });

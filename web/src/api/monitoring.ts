@@ -44,6 +44,7 @@ export const monitoringApi = {
   screen: (id: number) => api.get<ScreenView>(`/api/monitoring/campaigns/${id}/screen`),
   screenXlsxUrl: (id: number) => `/api/monitoring/campaigns/${id}/screen.xlsx`,
   reportDocxUrl: (id: number) => `/api/monitoring/campaigns/${id}/report.docx`,
+  regulationUrl: (id: number) => `/api/monitoring/campaigns/${id}/regulation`,
 
   campaignSchool: (id: number) =>
     api.get<CampaignSchoolView>(`/api/monitoring/campaign-schools/${id}`),

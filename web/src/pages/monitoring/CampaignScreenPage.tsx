@@ -18,7 +18,6 @@ import { changeChart, levelDistributionChart } from '../../../../src/core/monito
 import { SCORE_LEVEL_LABELS } from '../../../../src/core/monitoring/scoring';
 import { CARD_STATUS_LABELS, SELF_STATUS_LABELS } from '../../../../src/core/monitoring/workflow';
 import type { ScreenView } from '../../../../src/shared/monitoring';
-import { endpoints } from '../../api/endpoints';
 import { monitoringApi } from '../../api/monitoring';
 import { EChart } from '../../components/EChart';
 import { useSession } from '../../auth/session';
@@ -205,7 +204,7 @@ export function CampaignScreenPage() {
             {c.regulationDocumentId ? (
               <Text size="sm" mb="xs">
                 Регламент:{' '}
-                <Anchor href={endpoints.documentFileUrl(c.regulationDocumentId)}>
+                <Anchor href={monitoringApi.regulationUrl(c.id)}>
                   {c.regulation ?? 'документ из реестра'} — скачать
                 </Anchor>
               </Text>
