@@ -125,9 +125,11 @@ describe.skipIf(!hasBrowser())('ВСОКО monitoring in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('violations').textContent())
       .toContain('Не на первом и не на последнем уроке');
-    await page.getByLabel('Класс', { exact: true }).fill('5А');
-    await page.getByLabel('Предмет', { exact: true }).fill('Математика');
-    await page.getByLabel('Дата', { exact: true }).fill('2025-10-03');
+    // The add form of the procedures tab (the curriculum tab, mounted hidden, has «Предмет» too).
+    const procedures = page.getByRole('tabpanel', { name: /Процедуры/ });
+    await procedures.getByLabel('Класс', { exact: true }).fill('5А');
+    await procedures.getByLabel('Предмет', { exact: true }).fill('Математика');
+    await procedures.getByLabel('Дата', { exact: true }).fill('2025-10-03');
     await page.getByRole('button', { name: 'Добавить' }).first().click();
     await page.getByRole('button', { name: 'Сохранить и проверить' }).click();
     await expect.poll(() => page.getByText('Нарушений: 2').count()).toBe(1);
