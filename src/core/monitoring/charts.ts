@@ -40,9 +40,13 @@ export function levelDistributionChart(rows: { level: ScoreLevel }[]): EChartsOp
   const counts = levelCounts(rows);
   return {
     title: { text: 'Распределение ОО по уровням результата', left: 'center' },
-    grid: { left: 50, right: 20, top: 50, bottom: 40 },
-    xAxis: { type: 'category', data: LEVELS.map((l) => SCORE_LEVEL_LABELS[l]) },
-    yAxis: { type: 'value', minInterval: 1, name: 'ОО' },
+    grid: { left: 50, right: 20, top: 70, bottom: 50 },
+    xAxis: {
+      type: 'category',
+      data: LEVELS.map((l) => SCORE_LEVEL_LABELS[l]),
+      axisLabel: { interval: 0, width: 130, overflow: 'break' },
+    },
+    yAxis: { type: 'value', minInterval: 1 },
     series: [
       {
         type: 'bar',
@@ -98,12 +102,17 @@ export function changeChart(
   if (!both.length) return null;
   return {
     title: { text: 'Изменение результата ОО, %', left: 'center' },
-    legend: { top: 28, data: ['Сейчас', previousTitle] },
-    grid: { left: 50, right: 20, top: 70, bottom: 80 },
+    legend: { top: 36, data: ['Сейчас', previousTitle] },
+    grid: { left: 50, right: 20, top: 80, bottom: both.length > 15 ? 100 : 80 },
     xAxis: {
       type: 'category',
       data: both.map((r) => r.orgName),
-      axisLabel: { rotate: both.length > 6 ? 30 : 0, interval: 0 },
+      // Every school named; labels turn and shrink as the district grows (40 schools fit).
+      axisLabel: {
+        interval: 0,
+        rotate: both.length > 15 ? 60 : both.length > 6 ? 30 : 0,
+        fontSize: both.length > 15 ? 9 : 12,
+      },
     },
     yAxis: percentAxis,
     series: [
