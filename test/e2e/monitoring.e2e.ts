@@ -5,7 +5,14 @@ import {
   replaceMembers,
   replaceSchools,
 } from '../../src/db/repositories/expertGroups';
-import { buildMunicipality, buildSchool, buildUser, currentYear, PASSWORD } from '../factories';
+import {
+  buildBody,
+  buildMunicipality,
+  buildSchool,
+  buildUser,
+  currentYear,
+  PASSWORD,
+} from '../factories';
 import { hasBrowser, loginAs, startE2E, type E2E } from './harness';
 
 describe.skipIf(!hasBrowser())('ВСОКО monitoring in Chromium', () => {
@@ -75,6 +82,21 @@ describe.skipIf(!hasBrowser())('ВСОКО monitoring in Chromium', () => {
       schools: [{ orgId: s1.id }],
     });
     await services.campaigns.update(SYSTEM_ACTOR, campaign.head.campaign.id, { status: 'active' });
+    // For the campaign form: a group whose only expert works at school 101, and an ИМЦ order.
+    const insider = await buildUser(db, {
+      role: 'expert',
+      municipalityId: m.id,
+      workplaceOrgId: s1.id,
+    });
+    const own = await insertExpertGroup(db, { municipalityId: m.id, name: 'Группа своих' });
+    await replaceMembers(db, own.id, [{ userId: insider.id, isLeader: true }]);
+    await replaceSchools(db, own.id, [s1.id]);
+    const imc = await buildBody(db, m.id);
+    await services.documents.upload(
+      SYSTEM_ACTOR,
+      { orgId: imc.id, kind: 'order', title: 'Приказ ИМЦ № 7 о мониторинге' },
+      { fileName: 'prikaz.txt', mimeType: 'text/plain', bytes: Buffer.from('Приказ ИМЦ № 7') },
+    );
     await buildUser(db, { login: 'district', role: 'district_admin', municipalityId: m.id });
     await services.schedules.save(SYSTEM_ACTOR, s1.id, {
       academicYearId: year.id,
@@ -158,5 +180,35 @@ describe.skipIf(!hasBrowser())('ВСОКО monitoring in Chromium', () => {
     await expect
       .poll(() => page.locator('body').textContent())
       .toContain('Экспертная карта открыта заново (75%): Ошибка в оценке положения');
+  });
+
+  it('district staff create a campaign with a regulation document and a group per school', async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/monitoring`);
+    await page.getByRole('button', { name: 'Новый мониторинг' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel('Название').fill('Мониторинг с приказом');
+    await form.getByLabel('Шаблон (последняя версия)').click();
+    await page.getByRole('option', { name: /Проверка документов ВСОКО/ }).click();
+    await form.getByLabel('Документ-регламент из реестра').click();
+    await page.getByRole('option', { name: /Приказ ИМЦ № 7 о мониторинге/ }).click();
+    await form.getByLabel('Начало').fill('2025-09-01');
+    await form.getByLabel('Срок самоотчёта').fill('2025-10-01');
+    await form.getByLabel('Срок экспертизы').fill('2025-11-01');
+    await form.getByLabel('ОО', { exact: true }).click();
+    await page.getByRole('option', { name: 'Школа № 101' }).click();
+    await form.getByLabel('Экспертная группа: Школа № 101').click();
+    await page.getByRole('option', { name: /Группа своих/ }).click();
+    await form.getByRole('button', { name: 'Создать' }).click();
+    await expect
+      .poll(() => form.textContent())
+      .toContain('эксперт не оценивает свою школу («Школа № 101»)');
+    await form.getByLabel('Экспертная группа: Школа № 101').click();
+    await page.getByRole('option', { name: /Автоматически/ }).click();
+    await form.getByRole('button', { name: 'Создать' }).click();
+    await page.waitForURL('**/monitoring/campaigns/*');
+    await expect
+      .poll(() => page.getByRole('link', { name: /скачать/ }).textContent())
+      .toContain('Приказ ИМЦ № 7 о мониторинге');
   });
 });
