@@ -16,3 +16,14 @@ export async function docxText(buffer: Buffer | Uint8Array): Promise<string> {
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 }
+
+/** The images of a DOCX (its word/media parts) as name and bytes, for assertions in tests. */
+export async function docxImages(
+  buffer: Buffer | Uint8Array,
+): Promise<{ name: string; bytes: Uint8Array }[]> {
+  const zip = await JSZip.loadAsync(buffer);
+  const files = zip.file(/^word\/media\//);
+  return Promise.all(
+    files.map(async (f) => ({ name: f.name, bytes: await f.async('uint8array') })),
+  );
+}

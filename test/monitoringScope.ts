@@ -6,7 +6,7 @@ import { SYSTEM_ACTOR } from '../src/core/access/actor';
 import type { TemplateDefinition } from '../src/core/monitoring/template';
 import { replaceMembers } from '../src/db/repositories/expertGroups';
 import { findExpertGroup } from '../src/db/repositories/expertGroups';
-import { updateCampaignSchool } from '../src/db/repositories/monitoring';
+import { updateCampaign, updateCampaignSchool } from '../src/db/repositories/monitoring';
 import type { TestContext } from './app';
 import { buildUser } from './factories';
 import { multipart } from './multipart';
@@ -98,7 +98,13 @@ export async function prepareMonitoringScope(context: TestContext, world: ScopeW
       tpl = { templateId: created.template.id, versionId: created.latest.id };
       templates.set(t.municipalityId, tpl);
     }
+    const regulation = await context.services.documents.upload(
+      SYSTEM_ACTOR,
+      { orgId: t.orgId, kind: 'order', title: `Приказ о мониторинге ${target}` },
+      { fileName: 'prikaz.txt', mimeType: 'text/plain', bytes: Buffer.from(target) },
+    );
     const campaign = await context.services.campaigns.create(SYSTEM_ACTOR, {
+      regulationDocumentId: regulation.doc.id,
       municipalityId: t.municipalityId,
       academicYearId: world.academicYearId,
       title: `Мониторинг ${target}`,
@@ -123,6 +129,8 @@ export async function prepareMonitoringScope(context: TestContext, world: ScopeW
 
 const setState = async (t: TargetRecords, values: Parameters<typeof updateCampaignSchool>[2]) => {
   if (!ctx) throw new Error('no context');
+  // The campaign reopen case closes the campaign; every other state needs it running.
+  await updateCampaign(ctx.database.db, fixtureOf(t).campaignId, { status: 'active' });
   await updateCampaignSchool(ctx.database.db, fixtureOf(t).campaignSchoolId, values);
 };
 
@@ -291,6 +299,14 @@ export const MONITORING_CASES: Record<string, TargetCase | ListCase> = {
       url: `/api/monitoring/campaigns/${fixtureOf(t).campaignId}/report.docx`,
     }),
   },
+  'GET /api/monitoring/campaigns/:id/regulation': {
+    kind: 'target',
+    permission: 'monitoring.read',
+    call: (t) => ({
+      method: 'GET',
+      url: `/api/monitoring/campaigns/${fixtureOf(t).campaignId}/regulation`,
+    }),
+  },
   'GET /api/monitoring/campaign-schools/:id': {
     kind: 'target',
     permission: 'monitoring.read',
@@ -332,6 +348,31 @@ export const MONITORING_CASES: Record<string, TargetCase | ListCase> = {
         method: 'POST',
         url: `/api/monitoring/campaign-schools/${fixtureOf(t).campaignSchoolId}/return`,
         body: { comment: 'Приложите протокол педсовета' },
+      };
+    },
+  },
+  'POST /api/monitoring/campaign-schools/:id/reopen': {
+    kind: 'target',
+    permission: 'monitoring.manage',
+    call: async (t) => {
+      await setState(t, { cardStatus: 'final' });
+      return {
+        method: 'POST',
+        url: `/api/monitoring/campaign-schools/${fixtureOf(t).campaignSchoolId}/reopen`,
+        body: { reason: 'Ошибка в оценке показателя' },
+      };
+    },
+  },
+  'POST /api/monitoring/campaigns/:id/reopen': {
+    kind: 'target',
+    permission: 'monitoring.manage',
+    call: async (t) => {
+      if (!ctx) throw new Error('no context');
+      await updateCampaign(ctx.database.db, fixtureOf(t).campaignId, { status: 'closed' });
+      return {
+        method: 'POST',
+        url: `/api/monitoring/campaigns/${fixtureOf(t).campaignId}/reopen`,
+        body: { reason: 'Школа не успела из-за карантина' },
       };
     },
   },

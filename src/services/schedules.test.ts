@@ -9,7 +9,7 @@ describe('checkScheduleFile', () => {
       '5А;Русский язык;01.10.2025;3;ВПР;45\n';
     const r = await checkScheduleFile('g.csv', Buffer.from(csv));
     expect(r.errors).toEqual([]);
-    expect(r.check?.violations.map((v) => v.rule)).toEqual(['per_day']);
+    expect(r.check?.violations.map((v) => v.rule)).toEqual(['per_day', 'vpr_window']);
   });
 
   it('returns the reading errors instead of a check', async () => {

@@ -172,6 +172,11 @@ export const returnSelfRequest = z.object({
   comment: z.string().trim().min(1, 'Напишите, что доработать').max(3000),
 });
 
+export const reopenRequest = z.object({
+  reason: z.string().trim().min(1, 'Укажите причину').max(3000),
+});
+export type ReopenRequest = z.infer<typeof reopenRequest>;
+
 const scoreView = z.object({
   percent: z.number().nullable(),
   sections: z.array(
@@ -248,7 +253,12 @@ export const campaignSchoolView = z.object({
       percent: z.number().nullable(),
     }),
   ),
-  can: z.object({ editSelf: z.boolean(), editCard: z.boolean(), returnSelf: z.boolean() }),
+  can: z.object({
+    editSelf: z.boolean(),
+    editCard: z.boolean(),
+    returnSelf: z.boolean(),
+    reopenCard: z.boolean(),
+  }),
 });
 export type CampaignSchoolView = z.infer<typeof campaignSchoolView>;
 

@@ -5,7 +5,14 @@ import {
   replaceMembers,
   replaceSchools,
 } from '../../src/db/repositories/expertGroups';
-import { buildMunicipality, buildSchool, buildUser, currentYear, PASSWORD } from '../factories';
+import {
+  buildBody,
+  buildMunicipality,
+  buildSchool,
+  buildUser,
+  currentYear,
+  PASSWORD,
+} from '../factories';
 import { hasBrowser, loginAs, startE2E, type E2E } from './harness';
 
 describe.skipIf(!hasBrowser())('ВСОКО monitoring in Chromium', () => {
@@ -75,6 +82,21 @@ describe.skipIf(!hasBrowser())('ВСОКО monitoring in Chromium', () => {
       schools: [{ orgId: s1.id }],
     });
     await services.campaigns.update(SYSTEM_ACTOR, campaign.head.campaign.id, { status: 'active' });
+    // For the campaign form: a group whose only expert works at school 101, and an ИМЦ order.
+    const insider = await buildUser(db, {
+      role: 'expert',
+      municipalityId: m.id,
+      workplaceOrgId: s1.id,
+    });
+    const own = await insertExpertGroup(db, { municipalityId: m.id, name: 'Группа своих' });
+    await replaceMembers(db, own.id, [{ userId: insider.id, isLeader: true }]);
+    await replaceSchools(db, own.id, [s1.id]);
+    const imc = await buildBody(db, m.id);
+    await services.documents.upload(
+      SYSTEM_ACTOR,
+      { orgId: imc.id, kind: 'order', title: 'Приказ ИМЦ № 7 о мониторинге' },
+      { fileName: 'prikaz.txt', mimeType: 'text/plain', bytes: Buffer.from('Приказ ИМЦ № 7') },
+    );
     await buildUser(db, { login: 'district', role: 'district_admin', municipalityId: m.id });
     await services.schedules.save(SYSTEM_ACTOR, s1.id, {
       academicYearId: year.id,
@@ -125,9 +147,11 @@ describe.skipIf(!hasBrowser())('ВСОКО monitoring in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('violations').textContent())
       .toContain('Не на первом и не на последнем уроке');
-    await page.getByLabel('Класс', { exact: true }).filter({ visible: true }).fill('5А');
-    await page.getByLabel('Предмет', { exact: true }).filter({ visible: true }).fill('Математика');
-    await page.getByLabel('Дата', { exact: true }).filter({ visible: true }).fill('2025-10-03');
+    // The add form of the procedures tab (the curriculum tab, mounted hidden, has «Предмет» too).
+    const procedures = page.getByRole('tabpanel', { name: /Процедуры/ });
+    await procedures.getByLabel('Класс', { exact: true }).fill('5А');
+    await procedures.getByLabel('Предмет', { exact: true }).fill('Математика');
+    await procedures.getByLabel('Дата', { exact: true }).fill('2025-10-03');
     await page.getByRole('button', { name: 'Добавить' }).first().click();
     await page.getByRole('button', { name: 'Сохранить и проверить' }).click();
     await expect.poll(() => page.getByText('Нарушений: 2').count()).toBe(1);
@@ -142,5 +166,49 @@ describe.skipIf(!hasBrowser())('ВСОКО monitoring in Chromium', () => {
     await expect.poll(() => page.getByText('версия 2').count()).toBe(1);
     await page.goto(`${baseUrl}/monitoring/campaigns/${campaignId}`);
     await expect.poll(() => page.getByTestId('heat-map').textContent()).toContain('Школа № 101');
+    // The chart of the report, drawn in the browser from the same spec.
+    await expect
+      .poll(() => page.getByTestId('chart-levels').textContent())
+      .toContain('Распределение ОО по уровням результата');
+
+    // The district reopens the final card with a reason.
+    await page.goto(`${baseUrl}/monitoring/schools/${campaignSchoolId}`);
+    await page.getByRole('button', { name: 'Открыть карту заново' }).click();
+    await page.getByLabel('Причина').fill('Ошибка в оценке положения');
+    await page.getByRole('button', { name: 'Открыть заново', exact: true }).click();
+    await expect.poll(() => page.getByText('Экспертная карта: Заполняется').count()).toBe(1);
+    await expect
+      .poll(() => page.locator('body').textContent())
+      .toContain('Экспертная карта открыта заново (75%): Ошибка в оценке положения');
+  });
+
+  it('district staff create a campaign with a regulation document and a group per school', async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/monitoring`);
+    await page.getByRole('button', { name: 'Новый мониторинг' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel('Название').fill('Мониторинг с приказом');
+    await form.getByLabel('Шаблон (последняя версия)').click();
+    await page.getByRole('option', { name: /Проверка документов ВСОКО/ }).click();
+    await form.getByLabel('Документ-регламент из реестра').click();
+    await page.getByRole('option', { name: /Приказ ИМЦ № 7 о мониторинге/ }).click();
+    await form.getByLabel('Начало').fill('2025-09-01');
+    await form.getByLabel('Срок самоотчёта').fill('2025-10-01');
+    await form.getByLabel('Срок экспертизы').fill('2025-11-01');
+    await form.getByLabel('ОО', { exact: true }).click();
+    await page.getByRole('option', { name: 'Школа № 101' }).click();
+    await form.getByLabel('Экспертная группа: Школа № 101').click();
+    await page.getByRole('option', { name: /Группа своих/ }).click();
+    await form.getByRole('button', { name: 'Создать' }).click();
+    await expect
+      .poll(() => form.textContent())
+      .toContain('эксперт не оценивает свою школу («Школа № 101»)');
+    await form.getByLabel('Экспертная группа: Школа № 101').click();
+    await page.getByRole('option', { name: /Автоматически/ }).click();
+    await form.getByRole('button', { name: 'Создать' }).click();
+    await page.waitForURL('**/monitoring/campaigns/*');
+    await expect
+      .poll(() => page.getByRole('link', { name: /скачать/ }).textContent())
+      .toContain('Приказ ИМЦ № 7 о мониторинге');
   });
 });

@@ -64,3 +64,16 @@ export function returnRefusal(
   if (self !== 'submitted') return 'Вернуть можно только отправленный самоотчёт';
   return null;
 }
+
+/** Why district staff cannot reopen a final expert card now, or null. */
+export function reopenCardRefusal(campaign: CampaignStatus, card: CardStatus): string | null {
+  if (campaign === 'closed') return 'Мониторинг завершён: сначала откройте заново сам мониторинг';
+  if (campaign !== 'active') return 'Мониторинг не идёт';
+  if (card !== 'final') return 'Открыть заново можно только итоговую экспертную карту';
+  return null;
+}
+
+/** Why district staff cannot reopen a campaign now, or null. */
+export function reopenCampaignRefusal(campaign: CampaignStatus): string | null {
+  return campaign === 'closed' ? null : 'Открыть заново можно только завершённый мониторинг';
+}

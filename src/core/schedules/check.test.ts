@@ -164,6 +164,43 @@ describe('checkSchedule', () => {
   });
 });
 
+describe('ВПР window', () => {
+  it('flags ВПР outside the federal window of 2025 and accepts its first and last day', () => {
+    const r = checkSchedule(
+      base([
+        e({ date: '2025-04-11', kind: 'vpr', lesson: 2 }),
+        e({
+          date: '2025-05-16',
+          kind: 'vpr',
+          lesson: 2,
+          subjectCode: 'rus',
+          subjectName: 'Русский язык',
+        }),
+        e({ date: '2025-04-10', kind: 'vpr', lesson: 2, className: '5Б' }),
+        e({ date: '2025-05-19', kind: 'control', lesson: 2, className: '5В' }),
+      ]),
+    );
+    const vpr = r.violations.filter((v) => v.rule === 'vpr_window');
+    expect(vpr).toHaveLength(1);
+    expect(vpr[0]?.entryIndexes).toEqual([2]);
+    expect(vpr[0]?.message).toContain(
+      '10.04.2025 вне федеральных сроков 2025 года (11.04.2025–16.05.2025)',
+    );
+    expect(r.missing).toEqual([]);
+  });
+
+  it('says the window is unknown for a year without data', () => {
+    const r = checkSchedule(base([e({ date: '2026-04-20', kind: 'vpr' })]));
+    expect(r.violations.filter((v) => v.rule === 'vpr_window')).toEqual([]);
+    expect(r.missing).toEqual([
+      {
+        rule: 'vpr_window',
+        message: 'Нет федеральных сроков ВПР на 2026 год — даты ВПР не проверены',
+      },
+    ]);
+  });
+});
+
 describe('helpers', () => {
   it('reads parallels and weekdays', () => {
     expect(parallelOf('10-Б')).toBe(10);

@@ -1,4 +1,4 @@
-import { LIMITS } from './limits';
+import { LIMITS, VPR_WINDOWS } from './limits';
 import type {
   ClassSubjectLoad,
   MissingData,
@@ -184,6 +184,8 @@ export function checkSchedule(data: ScheduleData): ScheduleCheck {
     });
   }
 
+  checkVprWindow(data.entries, violations, addMissing);
+
   return {
     counted: counted.length,
     excluded,
@@ -195,6 +197,37 @@ export function checkSchedule(data: ScheduleData): ScheduleCheck {
         a.subjectName.localeCompare(b.subjectName, 'ru'),
     ),
   };
+}
+
+/**
+ * ВПР must be held inside the federal window of their year (VPR_WINDOWS). Every ВПР entry is
+ * checked, counted or not; a year without a known window is reported as missing data.
+ */
+function checkVprWindow(
+  entries: ScheduleEntry[],
+  violations: Violation[],
+  addMissing: (m: MissingData) => void,
+): void {
+  entries.forEach((entry, index) => {
+    if (entry.kind !== 'vpr') return;
+    const year = Number(entry.date.slice(0, 4));
+    const window = VPR_WINDOWS[year];
+    if (!window) {
+      addMissing({
+        rule: 'vpr_window',
+        message: `Нет федеральных сроков ВПР на ${year} год — даты ВПР не проверены`,
+      });
+      return;
+    }
+    if (entry.date >= window.from && entry.date <= window.to) return;
+    violations.push({
+      rule: 'vpr_window',
+      className: entry.className,
+      subjectName: entry.subjectName,
+      entryIndexes: [index],
+      message: `${entry.className}, ${entry.subjectName}: ВПР ${formatDateRu(entry.date)} вне федеральных сроков ${year} года (${formatDateRu(window.from)}–${formatDateRu(window.to)})`,
+    });
+  });
 }
 
 /** Parallel from a class name such as «5А», «10-Б», «11 В»; null when there is none. */

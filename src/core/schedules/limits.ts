@@ -23,3 +23,12 @@ export const LIMITS = {
   /** Minutes in an academic hour (a lesson), used to compare minutes with curriculum hours. */
   academicHourMin: 45,
 } as const;
+
+/**
+ * Federal windows of ВПР by calendar year (dates within which schools hold ВПР), ISO dates
+ * inclusive. Only years stated with a source are listed: 2025 — 11 April to 16 May
+ * (methodology.md §5.1, [S]). For other years the check reports missing data.
+ */
+export const VPR_WINDOWS: Readonly<Record<number, { from: string; to: string }>> = {
+  2025: { from: '2025-04-11', to: '2025-05-16' },
+};

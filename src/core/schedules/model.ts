@@ -64,7 +64,7 @@ export interface ScheduleData {
   lessonsPerDay: LessonsPerDay[];
 }
 
-export const RULES = ['share', 'per_day', 'gap', 'edge_lesson'] as const;
+export const RULES = ['share', 'per_day', 'gap', 'edge_lesson', 'vpr_window'] as const;
 export type RuleCode = (typeof RULES)[number];
 
 export const RULE_LABELS: Record<RuleCode, string> = {
@@ -72,6 +72,7 @@ export const RULE_LABELS: Record<RuleCode, string> = {
   per_day: 'Не более одной процедуры в классе в день',
   gap: 'Не чаще одного раза в 2,5 недели по предмету',
   edge_lesson: 'Не на первом и не на последнем уроке',
+  vpr_window: 'ВПР в сроки федерального графика',
 };
 
 export interface Violation {

@@ -1,4 +1,11 @@
+import type { EChartsOption } from 'echarts';
+import {
+  changeChart,
+  levelDistributionChart,
+  sectionAverageChart,
+} from '../../core/monitoring/charts';
 import { SCORE_LEVEL_LABELS } from '../../core/monitoring/scoring';
+import { chartToPng } from '../charts/png';
 import { SELF_STATUS_LABELS, CARD_STATUS_LABELS } from '../../core/monitoring/workflow';
 import type { Block, OfficialDocument } from '../docx/model';
 import { formatDateRu, formatDelta, formatPercent, SOURCE_LABELS, type ScreenData } from './model';
@@ -7,6 +14,21 @@ const average = (xs: (number | null)[]) => {
   const v = xs.filter((x): x is number => x !== null);
   return v.length ? Math.round((v.reduce((s, x) => s + x, 0) / v.length) * 10) / 10 : null;
 };
+
+const CHART = { width: 640, height: 300 };
+
+/** A chart as a DOCX image block with a numbered caption, or nothing when there is no chart. */
+function figure(option: EChartsOption | null, n: { next: number }, caption: string): Block[] {
+  if (!option) return [];
+  return [
+    {
+      kind: 'image',
+      png: chartToPng(option, { ...CHART, scale: 2 }),
+      ...CHART,
+      caption: `Рисунок ${n.next++}. ${caption}`,
+    },
+  ];
+}
 
 /**
  * The analytical report («аналитическая справка») of a monitoring run: basis, coverage, results by
@@ -20,6 +42,7 @@ export function buildMonitoringReport(
 ): OfficialDocument {
   const c = d.campaign;
   const blocks: Block[] = [];
+  const figureNo = { next: 1 };
   blocks.push({
     kind: 'paragraph',
     align: 'justify',
@@ -74,7 +97,23 @@ export function buildMonitoringReport(
         `Уровень ${SCORE_LEVEL_LABELS[l.level]}: ${l.schools.length} ОО${l.schools.length ? ` (${l.schools.join(', ')})` : ''}`,
     ),
   });
+  blocks.push(
+    ...figure(
+      levelDistributionChart(d.rows),
+      figureNo,
+      `Распределение ОО по уровням результата (всего ${d.rows.length} ОО)`,
+    ),
+    ...figure(
+      changeChart(d.rows, d.previousTitle),
+      figureNo,
+      `Результаты ОО сейчас и в мониторинге «${d.previousTitle ?? ''}»`,
+    ),
+  );
 
+  const sectionAverages = d.sections.map((s) => ({
+    title: s.title,
+    percent: average(d.rows.map((r) => r.sectionPercents[s.key] ?? null)),
+  }));
   blocks.push({ kind: 'heading', level: 2, text: '3. Результаты по разделам' });
   blocks.push({
     kind: 'table',
@@ -82,10 +121,11 @@ export function buildMonitoringReport(
       { title: 'Раздел', width: 5 },
       { title: 'Средний результат', width: 2 },
     ],
-    rows: d.sections.map((s) => ({
-      cells: [s.title, formatPercent(average(d.rows.map((r) => r.sectionPercents[s.key] ?? null)))],
-    })),
+    rows: sectionAverages.map((s) => ({ cells: [s.title, formatPercent(s.percent)] })),
   });
+  blocks.push(
+    ...figure(sectionAverageChart(sectionAverages), figureNo, 'Средний результат по разделам'),
+  );
 
   const scored = d.indicators.filter((i) => i.scored);
   const fulfilment = scored.map((ind) => {

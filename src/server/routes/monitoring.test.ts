@@ -15,7 +15,7 @@ import {
   type Client,
   type TestContext,
 } from '../../../test/app';
-import { docxText } from '../../../test/docx';
+import { docxImages, docxText } from '../../../test/docx';
 import {
   buildMunicipality,
   buildSchool,
@@ -139,6 +139,7 @@ describe('schedule upload and checks', () => {
       'edge_lesson',
       'gap',
       'per_day',
+      'vpr_window',
     ]);
     expect(view.check.missing.map((m) => m.message).join('\n')).toContain('Русский язык');
     expect(view.check.missing.map((m) => m.message).join('\n')).toContain(
@@ -298,7 +299,7 @@ describe('campaign workflow', () => {
       source: 'expert',
       selfPercent: 100,
       cardStatus: 'final',
-      scheduleViolations: 3,
+      scheduleViolations: 4,
     });
     expect(row?.percent).toBe(final.card.score.percent);
     expect(screen.rows.find((r) => r.orgId === ids.s2)).toMatchObject({
@@ -343,6 +344,17 @@ describe('campaign workflow', () => {
     expect(text).toContain('Самоотчёт не отправлен: Школа № 2.');
     expect(text).toContain('Протоколы родительских собраний с рассмотрением вопросов ВСОКО');
     expect(text).toContain('нарушения федеральных ограничений');
+    // Charts: levels and sections (no compared run, so no change chart), as PNG parts.
+    expect(text).toContain('Рисунок 1. Распределение ОО по уровням результата (всего 2 ОО)');
+    expect(text).toContain('Рисунок 2. Средний результат по разделам');
+    expect(text).not.toContain('Рисунок 3.');
+    const images = await docxImages(docx.rawPayload);
+    expect(images).toHaveLength(2);
+    for (const image of images) {
+      expect(image.name).toMatch(/\.png$/);
+      expect([...image.bytes.slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+      expect(image.bytes.length).toBeGreaterThan(5000);
+    }
     const xlsx = await district.get(`/api/monitoring/campaigns/${campaign.id}/screen.xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
@@ -350,5 +362,61 @@ describe('campaign workflow', () => {
     const values = ws?.getSheetValues().flat().map(String) ?? [];
     expect(values).toContain('Школа № 1');
     expect(values).toContain('Итоговая (закрыта)');
+  });
+
+  it('lets the district reopen a final card and a closed campaign, with a reason', async () => {
+    const cs1 = csOf(ids.s1);
+    const url = `/api/monitoring/campaign-schools/${cs1}/reopen`;
+    expect(
+      dataOf<CampaignSchoolView>(await district.get(`/api/monitoring/campaign-schools/${cs1}`)).can
+        .reopenCard,
+    ).toBe(true);
+    expect((await expert.post(url, { reason: 'Ошибка' })).statusCode).toBe(403);
+    expect(errorOf(await district.post(url, { reason: ' ' })).message).toContain('Укажите причину');
+    const reopened = dataOf<CampaignSchoolView>(
+      await district.post(url, { reason: 'Ошибка в оценке протоколов' }),
+    );
+    expect(reopened.card.status).toBe('draft');
+    expect(reopened.can.reopenCard).toBe(false);
+    expect(reopened.history.at(-1)).toMatchObject({
+      action: 'card_reopened',
+      comment: 'Ошибка в оценке протоколов',
+    });
+    expect(errorOf(await district.post(url, { reason: 'Ещё раз' })).message).toContain(
+      'только итоговую',
+    );
+    // The expert can correct and lock it again.
+    dataOf(
+      await expert.put(`/api/monitoring/campaign-schools/${cs1}/card`, {
+        answers: reopened.card.answers,
+        finalize: true,
+      }),
+    );
+
+    // A closed campaign: the card cannot be reopened until the campaign is.
+    dataOf(await district.patch(`/api/monitoring/campaigns/${campaign.id}`, { status: 'closed' }));
+    expect(errorOf(await district.post(url, { reason: 'Ошибка' })).message).toContain(
+      'сначала откройте заново сам мониторинг',
+    );
+    const campaignUrl = `/api/monitoring/campaigns/${campaign.id}/reopen`;
+    expect((await school.post(campaignUrl, { reason: 'Хочу' })).statusCode).toBe(403);
+    const again = dataOf<CampaignView>(
+      await district.post(campaignUrl, { reason: 'Школа № 2 не успела: карантин' }),
+    );
+    expect(again.status).toBe('active');
+    expect(errorOf(await district.post(campaignUrl, { reason: 'x' })).message).toContain(
+      'только завершённый',
+    );
+    const history = dataOf<CampaignSchoolView>(
+      await district.get(`/api/monitoring/campaign-schools/${csOf(ids.s2)}`),
+    ).history;
+    expect(history.at(-1)).toMatchObject({
+      action: 'campaign_reopened',
+      comment: 'Школа № 2 не успела: карантин',
+    });
+    const audit = await ctx.database.db.query.auditLog.findMany();
+    expect(audit.map((a) => a.summary).join('\n')).toContain(
+      'Экспертная карта «Школа № 1» открыта заново: Ошибка в оценке протоколов',
+    );
   });
 });

@@ -10,6 +10,7 @@ import {
   createCampaignRequest,
   createTemplateRequest,
   newVersionRequest,
+  reopenRequest,
   returnSelfRequest,
   saveCardRequest,
   saveSelfRequest,
@@ -221,6 +222,23 @@ export function registerMonitoringRoutes(app: FastifyInstance, services: Service
   );
 
   r.get(
+    '/api/monitoring/campaigns/:id/regulation',
+    {
+      schema: {
+        tags,
+        summary: 'Скачать документ-регламент мониторинга (всем, кто видит мониторинг)',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const file = await services.monitoringScreen.regulation(actorOf(request), request.params.id);
+      reply.header('content-type', file.doc.mimeType);
+      reply.header('content-disposition', attachment(file.doc.fileName));
+      return reply.send(file.stream);
+    },
+  );
+
+  r.get(
     '/api/monitoring/campaigns/:id/report.docx',
     { schema: { tags, summary: 'Аналитическая справка по мониторингу (DOCX)', params: idParams } },
     async (request, reply) => {
@@ -304,6 +322,50 @@ export function registerMonitoringRoutes(app: FastifyInstance, services: Service
           actorOf(request),
           request.params.id,
           request.body.comment,
+        ),
+      ),
+    }),
+  );
+
+  r.post(
+    '/api/monitoring/campaign-schools/:id/reopen',
+    {
+      schema: {
+        tags,
+        summary: 'Открыть заново итоговую экспертную карту (с причиной)',
+        params: idParams,
+        body: reopenRequest,
+        response: { 200: campaignSchoolResponse },
+      },
+    },
+    async (request) => ({
+      data: presentCampaignSchool(
+        await services.campaigns.reopenCard(
+          actorOf(request),
+          request.params.id,
+          request.body.reason,
+        ),
+      ),
+    }),
+  );
+
+  r.post(
+    '/api/monitoring/campaigns/:id/reopen',
+    {
+      schema: {
+        tags,
+        summary: 'Открыть заново завершённый мониторинг (с причиной)',
+        params: idParams,
+        body: reopenRequest,
+        response: { 200: campaignResponse },
+      },
+    },
+    async (request) => ({
+      data: presentCampaign(
+        await services.campaigns.reopenCampaign(
+          actorOf(request),
+          request.params.id,
+          request.body.reason,
         ),
       ),
     }),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../core/access/actor';
 import { createTestContext, type TestContext } from '../../../test/app';
+import { docxImages } from '../../../test/docx';
 import { createDemo } from './index';
 import type { DemoWorld } from './world';
 
@@ -31,5 +32,12 @@ describe('demo: ВСОКО monitoring', () => {
     const violations = screen.rows.map((r) => r.scheduleViolations ?? 0);
     expect(violations.filter((v) => v > 0).length).toBeGreaterThan(3);
     expect(violations.filter((v) => v === 0).length).toBeGreaterThan(3);
+    // The regulation is a document of the ИМЦ; the report has the three charts.
+    expect(current.head.campaign.regulationDocumentId).not.toBeNull();
+    const report = await ctx.services.monitoringScreen.report(
+      SYSTEM_ACTOR,
+      current.head.campaign.id,
+    );
+    expect(await docxImages(report.bytes)).toHaveLength(3);
   });
 });

@@ -81,12 +81,23 @@ export const monitoringDemoStep: DemoStep = {
     await services.campaigns.update(admin, last.head.campaign.id, { status: 'closed' });
 
     ctx.progress('  мониторинг текущего года (идёт)');
+    const order = `Приказ ИМЦ от 10.10.${current.startYear} № 102-о «О мониторинге ВСОКО»`;
+    const regulation = await services.documents.upload(
+      admin,
+      { orgId: world.bodies.imc, kind: 'order', title: order },
+      {
+        fileName: 'prikaz-monitoring-vsoko.txt',
+        mimeType: 'text/plain; charset=utf-8',
+        bytes: Buffer.from(`${order}\n\nДемонстрационный документ: содержание смоделировано.`),
+      },
+    );
     const now = await services.campaigns.create(admin, {
+      regulationDocumentId: regulation.doc.id,
       municipalityId: world.municipalityId,
       academicYearId: current.id,
       title: `Мониторинг ВСОКО ${current.name}`,
       templateVersionId: check.latest.id,
-      regulation: `Приказ ИМЦ от 10.10.${current.startYear} № 102-о «О мониторинге ВСОКО»`,
+      regulation: order,
       startsOn: `${current.startYear}-10-15`,
       selfReportDue: `${current.startYear}-11-20`,
       expertDue: `${current.startYear}-12-20`,

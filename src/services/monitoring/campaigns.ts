@@ -6,6 +6,7 @@ import {
   CAMPAIGN_MOVES,
   CAMPAIGN_STATUS_LABELS,
   cardEditRefusal,
+  reopenCardRefusal,
   returnRefusal,
   selfEditRefusal,
   type CampaignStatus,
@@ -44,6 +45,7 @@ import { requireScope } from '../guard';
 import type { ScheduleService } from '../schedules';
 import { canAssess, canReadSchool, canRespond, coversCampaign } from './access';
 import { checkAnswers, missingRequired } from './answers';
+import { canManage, reopenCampaign, reopenCard } from './reopen';
 import { resolveTargets } from './targets';
 
 export const EVENT_LABELS: Record<string, string> = {
@@ -52,6 +54,8 @@ export const EVENT_LABELS: Record<string, string> = {
   self_returned: 'Самоотчёт возвращён на доработку',
   card_saved: 'Экспертная карта сохранена',
   card_final: 'Экспертная карта итоговая (закрыта)',
+  card_reopened: 'Экспертная карта открыта заново',
+  campaign_reopened: 'Мониторинг открыт заново',
 };
 
 export interface CampaignRecord {
@@ -234,6 +238,7 @@ export class CampaignService {
         editSelf: canRespond(actor, r) && selfEditRefusal(status, self, card) === null,
         editCard: canAssess(actor, r) && cardEditRefusal(status, card) === null,
         returnSelf: canAssess(actor, r) && returnRefusal(status, self, card) === null,
+        reopenCard: canManage(actor, r.municipalityId) && reopenCardRefusal(status, card) === null,
       },
     };
   }
@@ -383,5 +388,17 @@ export class CampaignService {
       });
     });
     return this.getSchool(actor, id);
+  }
+
+  /** District staff reopen a final card (reason required, kept in history and audit). */
+  async reopenCard(actor: Actor, id: number, reason: string) {
+    await this.deps.database.transaction(({ db }) => reopenCard(db, actor, id, reason));
+    return this.getSchool(actor, id);
+  }
+
+  /** District staff reopen a closed campaign (reason required, kept in history and audit). */
+  async reopenCampaign(actor: Actor, id: number, reason: string): Promise<CampaignRecord> {
+    await this.deps.database.transaction(({ db }) => reopenCampaign(db, actor, id, reason));
+    return this.get(actor, id);
   }
 }

@@ -8,6 +8,8 @@ import {
   type CardStatus,
   type SelfStatus,
 } from '../../core/monitoring/workflow';
+import { notFound } from '../../core/errors';
+import { findDocument } from '../../db/repositories/documents';
 import { findCampaign, listCampaignSchools } from '../../db/repositories/monitoring';
 import { findMunicipality } from '../../db/repositories/reference';
 import { renderDocx } from '../../reports/docx/render';
@@ -178,5 +180,17 @@ export class MonitoringScreenService {
       });
     });
     return { fileName: `spravka-monitoring-${id}.docx`, bytes };
+  }
+
+  /**
+   * The regulation document of a campaign, for everyone who may read the campaign (a school or an
+   * expert cannot open a district body's registry, but must see the order they work under).
+   */
+  async regulation(actor: Actor, id: number) {
+    const { head } = await this.campaigns.get(actor, id);
+    const docId = head.campaign.regulationDocumentId;
+    const found = docId ? await findDocument(this.deps.database.db, docId) : null;
+    if (!found) throw notFound('Документ-регламент');
+    return { doc: found.doc, stream: await this.deps.storage.open(found.doc.storageKey) };
   }
 }

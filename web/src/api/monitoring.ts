@@ -44,6 +44,7 @@ export const monitoringApi = {
   screen: (id: number) => api.get<ScreenView>(`/api/monitoring/campaigns/${id}/screen`),
   screenXlsxUrl: (id: number) => `/api/monitoring/campaigns/${id}/screen.xlsx`,
   reportDocxUrl: (id: number) => `/api/monitoring/campaigns/${id}/report.docx`,
+  regulationUrl: (id: number) => `/api/monitoring/campaigns/${id}/regulation`,
 
   campaignSchool: (id: number) =>
     api.get<CampaignSchoolView>(`/api/monitoring/campaign-schools/${id}`),
@@ -53,4 +54,8 @@ export const monitoringApi = {
     api.put<CampaignSchoolView>(`/api/monitoring/campaign-schools/${id}/card`, body),
   returnSelf: (id: number, comment: string) =>
     api.post<CampaignSchoolView>(`/api/monitoring/campaign-schools/${id}/return`, { comment }),
+  reopenCard: (id: number, reason: string) =>
+    api.post<CampaignSchoolView>(`/api/monitoring/campaign-schools/${id}/reopen`, { reason }),
+  reopenCampaign: (id: number, reason: string) =>
+    api.post<CampaignView>(`/api/monitoring/campaigns/${id}/reopen`, { reason }),
 };

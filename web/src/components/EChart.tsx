@@ -2,6 +2,7 @@ import { Box } from '@mantine/core';
 import { BarChart } from 'echarts/charts';
 import {
   GridComponent,
+  LegendComponent,
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,
@@ -13,6 +14,7 @@ import { useEffect, useRef } from 'react';
 echarts.use([
   BarChart,
   GridComponent,
+  LegendComponent,
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,
@@ -21,8 +23,18 @@ echarts.use([
 
 export type ChartOption = echarts.EChartsCoreOption;
 
-/** An Apache ECharts chart (SVG renderer) that follows its option and its container's width. */
-export function EChart(props: { option: ChartOption; height?: number; label: string }) {
+/**
+ * An Apache ECharts chart (SVG renderer) that follows its option and its container's width.
+ * Options come from pure spec builders (e.g. src/core/monitoring/charts.ts); the server renders
+ * the same options to PNG for DOCX reports. Bar charts only are registered: add the chart type
+ * here when a builder uses another one.
+ */
+export function EChart(props: {
+  option: ChartOption;
+  height?: number;
+  label?: string;
+  testId?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {
@@ -38,7 +50,15 @@ export function EChart(props: { option: ChartOption; height?: number; label: str
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption(props.option, true);
+    chart.current?.setOption({ animation: false, ...props.option }, true);
   }, [props.option]);
-  return <Box ref={ref} h={props.height ?? 260} role="img" aria-label={props.label} />;
+  return (
+    <Box
+      ref={ref}
+      h={props.height ?? 280}
+      role="img"
+      aria-label={props.label}
+      data-testid={props.testId}
+    />
+  );
 }

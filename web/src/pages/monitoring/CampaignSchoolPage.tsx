@@ -30,6 +30,7 @@ import {
 import { AnswerInput, answerText, type DocOption } from './AnswerInput';
 import { formatPercent } from './format';
 import { DocumentUpload } from './DocumentUpload';
+import { ReopenAction } from './ReopenAction';
 
 type Mode = 'self' | 'card' | 'view';
 
@@ -255,6 +256,17 @@ export function CampaignSchoolPage() {
     queryFn: () => monitoringApi.campaignSchool(id),
   });
   const [mode, setMode] = useState<Mode | null>(null);
+  const client = useQueryClient();
+  const reopen = async (reason: string) => {
+    try {
+      const next = await monitoringApi.reopenCard(id, reason);
+      client.setQueryData(['campaign-school', id], next);
+      await client.invalidateQueries({ queryKey: ['monitoring'] });
+      notifySaved('Экспертная карта открыта заново');
+    } catch (err) {
+      notifyError(err);
+    }
+  };
   return (
     <QueryState query={query}>
       {(view) => {
@@ -295,6 +307,9 @@ export function CampaignSchoolPage() {
                 <b data-testid="self-percent">{formatPercent(view.self.score.percent)}</b> ·
                 Эксперт: <b data-testid="card-percent">{formatPercent(view.card.score.percent)}</b>
               </Text>
+              {view.can.reopenCard ? (
+                <ReopenAction label="Открыть карту заново" onReopen={reopen} />
+              ) : null}
             </Group>
             {view.self.status === 'returned' && view.self.returnComment ? (
               <Alert color="orange" mb="md" title="Самоотчёт возвращён на доработку">

@@ -12,12 +12,14 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { changeChart, levelDistributionChart } from '../../../../src/core/monitoring/charts';
 import { SCORE_LEVEL_LABELS } from '../../../../src/core/monitoring/scoring';
 import { CARD_STATUS_LABELS, SELF_STATUS_LABELS } from '../../../../src/core/monitoring/workflow';
 import type { ScreenView } from '../../../../src/shared/monitoring';
 import { monitoringApi } from '../../api/monitoring';
+import { EChart } from '../../components/EChart';
 import { useSession } from '../../auth/session';
 import {
   formatDate,
@@ -27,6 +29,28 @@ import {
   QueryState,
 } from '../../components/common';
 import { formatPercent, fractionColor, LEVEL_COLORS } from './format';
+import { ReopenAction } from './ReopenAction';
+
+/** The same charts as in the analytical report (shared spec builders). */
+function Charts({ data }: { data: ScreenView }) {
+  const levels = useMemo(() => levelDistributionChart(data.rows), [data]);
+  const change = useMemo(() => changeChart(data.rows, data.previousTitle), [data]);
+  if (!levels && !change) return null;
+  return (
+    <SimpleGrid cols={{ base: 1, md: change ? 2 : 1 }} mt="md">
+      {levels ? (
+        <Card withBorder>
+          <EChart option={levels} testId="chart-levels" />
+        </Card>
+      ) : null}
+      {change ? (
+        <Card withBorder>
+          <EChart option={change} testId="chart-change" />
+        </Card>
+      ) : null}
+    </SimpleGrid>
+  );
+}
 
 function Stat({ label, value }: { label: string; value: string | number }) {
   return (
@@ -122,6 +146,15 @@ export function CampaignScreenPage() {
       setBusy(false);
     }
   };
+  const reopen = async (reason: string) => {
+    try {
+      await monitoringApi.reopenCampaign(id, reason);
+      await client.invalidateQueries({ queryKey: ['monitoring'] });
+      notifySaved('Мониторинг открыт заново');
+    } catch (err) {
+      notifyError(err);
+    }
+  };
   return (
     <QueryState query={query}>
       {(data) => {
@@ -146,6 +179,9 @@ export function CampaignScreenPage() {
                       Завершить
                     </Button>
                   ) : null}
+                  {can('monitoring.manage') && c.status === 'closed' ? (
+                    <ReopenAction label="Открыть заново" onReopen={reopen} />
+                  ) : null}
                   <Button component="a" href={monitoringApi.screenXlsxUrl(id)} variant="default">
                     Экспорт XLSX
                   </Button>
@@ -165,6 +201,14 @@ export function CampaignScreenPage() {
                 value={`${formatDate(c.selfReportDue)} / ${formatDate(c.expertDue)}`}
               />
             </SimpleGrid>
+            {c.regulationDocumentId ? (
+              <Text size="sm" mb="xs">
+                Регламент:{' '}
+                <Anchor href={monitoringApi.regulationUrl(c.id)}>
+                  {c.regulation ?? 'документ из реестра'} — скачать
+                </Anchor>
+              </Text>
+            ) : null}
             {data.previousTitle ? (
               <Text size="sm" mb="xs">
                 Изменение — в процентных пунктах к мониторингу «{data.previousTitle}».
@@ -186,6 +230,7 @@ export function CampaignScreenPage() {
                 </Group>
               ))}
             </Group>
+            <Charts data={data} />
             <Card withBorder mt="md">
               <Title order={5} mb="xs">
                 Показатели

@@ -1,17 +1,32 @@
 import { Button, FileInput, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS } from '../../../../src/shared/documents';
+import {
+  DOCUMENT_KIND_LABELS,
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  type DocumentView,
+} from '../../../../src/shared/documents';
 import { endpoints } from '../../api/endpoints';
 import { ErrorAlert, notifySaved } from '../../components/common';
 
-/** Adds a document to the school's registry, where every campaign can cite it. */
-export function DocumentUpload({ orgId }: { orgId: number }) {
+/** Adds a document to the organisation's registry, where every campaign can cite it. */
+export function DocumentUpload({
+  orgId,
+  label = 'Добавить документ в реестр',
+  defaultKind = 'local_act',
+  onUploaded,
+}: {
+  orgId: number;
+  label?: string;
+  defaultKind?: DocumentKind;
+  onUploaded?: (doc: DocumentView) => Promise<void>;
+}) {
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<string>('local_act');
+  const [kind, setKind] = useState<string>(defaultKind);
   const [replacesId, setReplacesId] = useState<string | null>(null);
   const current = useQuery({
     queryKey: ['documents', orgId, 'current'],
@@ -30,9 +45,10 @@ export function DocumentUpload({ orgId }: { orgId: number }) {
     form.set('file', file);
     setBusy(true);
     try {
-      await endpoints.uploadDocument(form);
+      const doc = await endpoints.uploadDocument(form);
       await client.invalidateQueries({ queryKey: ['documents', orgId] });
-      notifySaved('Документ добавлен в реестр ОО');
+      if (onUploaded) await onUploaded(doc);
+      notifySaved('Документ добавлен в реестр');
       setOpen(false);
       setFile(null);
       setTitle('');
@@ -46,9 +62,9 @@ export function DocumentUpload({ orgId }: { orgId: number }) {
   return (
     <>
       <Button variant="light" onClick={() => setOpen(true)}>
-        Добавить документ в реестр
+        {label}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title="Документ в реестр ОО">
+      <Modal opened={open} onClose={() => setOpen(false)} title="Документ в реестр">
         <Stack>
           <Select
             label="Вид"

@@ -20,6 +20,7 @@ import { endpoints } from '../../api/endpoints';
 import { monitoringApi } from '../../api/monitoring';
 import { useRequiredSession, useSession } from '../../auth/session';
 import { ErrorAlert, formatDate, PageHeader, QueryState } from '../../components/common';
+import { GroupChoice, RegulationPicker } from './CampaignFormParts';
 import { formatPercent } from './format';
 
 function CreateCampaign({
@@ -54,6 +55,8 @@ function CreateCampaign({
   const [expertDue, setExpertDue] = useState('');
   const [previousId, setPreviousId] = useState<string | null>(null);
   const [orgIds, setOrgIds] = useState<string[]>([]);
+  const [regulationDocId, setRegulationDocId] = useState<string | null>(null);
+  const [groupOf, setGroupOf] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const submit = async () => {
     setError(null);
@@ -64,11 +67,15 @@ function CreateCampaign({
         title,
         templateVersionId: Number(versionId),
         ...(regulation ? { regulation } : {}),
+        ...(regulationDocId ? { regulationDocumentId: Number(regulationDocId) } : {}),
         startsOn,
         selfReportDue: selfDue,
         expertDue,
         ...(previousId ? { previousCampaignId: Number(previousId) } : {}),
-        schools: orgIds.map((id) => ({ orgId: Number(id) })),
+        schools: orgIds.map((id) => ({
+          orgId: Number(id),
+          ...(groupOf[id] ? { expertGroupId: Number(groupOf[id]) } : {}),
+        })),
       });
       await client.invalidateQueries({ queryKey: ['monitoring'] });
       onClose();
@@ -106,6 +113,14 @@ function CreateCampaign({
         value={regulation}
         onChange={(e) => setRegulation(e.currentTarget.value)}
       />
+      <RegulationPicker
+        municipalityId={municipalityId}
+        value={regulationDocId}
+        onChange={(id, doc) => {
+          setRegulationDocId(id);
+          if (doc && !regulation) setRegulation(doc.title);
+        }}
+      />
       <Group grow>
         <TextInput
           type="date"
@@ -137,7 +152,7 @@ function CreateCampaign({
         onChange={setPreviousId}
       />
       <MultiSelect
-        label="ОО (экспертная группа — курирующая ОО)"
+        label="ОО"
         searchable
         data={(schools.data?.items ?? []).map((o) => ({ value: String(o.id), label: o.shortName }))}
         value={orgIds}
@@ -149,6 +164,13 @@ function CreateCampaign({
       >
         Выбрать все ОО
       </Button>
+      <GroupChoice
+        municipalityId={municipalityId}
+        orgIds={orgIds}
+        orgName={(id) => schools.data?.items.find((o) => String(o.id) === id)?.shortName ?? id}
+        value={groupOf}
+        onChange={setGroupOf}
+      />
       <ErrorAlert error={error} />
       <Group justify="flex-end">
         <Button onClick={submit}>Создать</Button>
