@@ -94,7 +94,7 @@ export async function buildPlanRecords(ctx: TestContext, world: ScopeWorld) {
       districtPlans.set(t.municipalityId, districtPlan);
     }
     const districtActivityId = await activity(districtPlan, 'Совещание с заместителями директоров');
-    const cascaded = await ctx.services.plans.activities.cascade(SYSTEM_ACTOR, districtActivityId, [
+    const cascaded = await ctx.services.plans.assign.cascade(SYSTEM_ACTOR, districtActivityId, [
       t.orgId,
     ]);
     const planId = await schoolPlan(t.orgId);
@@ -162,6 +162,11 @@ const tracked = (base: string, id: (t: TargetRecords) => number): Record<string,
       url: `${base}/${id(t)}/evidence/link`,
       body: { recordKind: 'url', title: 'Публикация', url: 'https://example.org/x' },
     }),
+  },
+  [`PUT ${base}/:id/responsible`]: {
+    kind: 'target',
+    permission: 'plan.execute',
+    call: (t) => ({ method: 'PUT', url: `${base}/${id(t)}/responsible`, body: { userId: null } }),
   },
   [`POST ${base}/:id/evidence/file`]: {
     kind: 'target',

@@ -230,6 +230,7 @@ export function presentDetail(d: Detail): ActivityDetailView {
         e.evidence.recordKind,
       title: e.evidence.title,
       url: e.evidence.url,
+      recordId: e.evidence.recordId,
       documentId: e.evidence.documentId,
       fileName: e.fileName,
     })),
@@ -239,6 +240,8 @@ export function presentDetail(d: Detail): ActivityDetailView {
       toStatus: h.toStatus,
       note: h.note,
     })),
+    responsible: d.responsible,
+    responsibleCandidates: d.responsibleCandidates,
     canManage: d.canManage,
     canExecute: d.canExecute,
   };

@@ -1,5 +1,6 @@
 import type { ServiceDeps } from '../deps';
 import { PlanActivityService } from './activities';
+import { PlanAssignService } from './assign';
 import { PlanDocumentService } from './documents';
 import { PlanService } from './plans';
 import { PlanTrackingService } from './tracking';
@@ -7,9 +8,11 @@ import { PlanTrackingService } from './tracking';
 /** The plans module's services, registered as `services.plans`. */
 export function createPlanServices(deps: ServiceDeps) {
   const plans = new PlanService(deps);
+  const activities = new PlanActivityService(deps);
   return {
     plans,
-    activities: new PlanActivityService(deps),
+    activities,
+    assign: new PlanAssignService(deps, activities),
     tracking: new PlanTrackingService(deps),
     documents: new PlanDocumentService(deps, plans),
   };
