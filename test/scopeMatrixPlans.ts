@@ -41,6 +41,7 @@ interface PlanRecords {
   activityId: number;
   districtActivityId: number;
   schoolTaskId: number;
+  objectiveId: number;
 }
 
 const records = new Map<number, PlanRecords>();
@@ -70,6 +71,12 @@ async function activity(planId: number, text = 'Педагогический с�
     planId,
     createActivityRequest.parse({ text, deadlineText: 'октябрь' }),
   );
+}
+
+async function objective(planId: number) {
+  await context.services.plans.objectives.add(SYSTEM_ACTOR, planId, 'Повысить объективность');
+  const plan = await context.services.plans.plans.get(SYSTEM_ACTOR, planId);
+  return plan.objectives.at(-1)!.id;
 }
 
 export async function buildPlanRecords(ctx: TestContext, world: ScopeWorld) {
@@ -103,6 +110,7 @@ export async function buildPlanRecords(ctx: TestContext, world: ScopeWorld) {
       activityId: await activity(planId),
       districtActivityId,
       schoolTaskId: cascaded.schoolTasks[0]!.task.id,
+      objectiveId: await objective(planId),
     });
   }
 }
@@ -215,6 +223,24 @@ export const PLAN_CASES: Record<string, PlanCase> = {
     kind: 'target',
     permission: 'plan.manage',
     call: async (t) => ({ method: 'DELETE', url: `/api/plans/${await schoolPlan(t.orgId)}` }),
+  },
+  'POST /api/plans/:id/objectives': {
+    kind: 'target',
+    permission: 'plan.manage',
+    call: (t) => ({
+      method: 'POST',
+      url: `/api/plans/${rec(t).planId}/objectives`,
+      body: { text: `Задача ${++seq}` },
+    }),
+  },
+  'PATCH /api/plan-objectives/:id': {
+    kind: 'target',
+    permission: 'plan.manage',
+    call: (t) => ({
+      method: 'PATCH',
+      url: `/api/plan-objectives/${rec(t).objectiveId}`,
+      body: { text: `Задача ${++seq}` },
+    }),
   },
   'POST /api/plans/:id/sections': {
     kind: 'target',

@@ -151,7 +151,13 @@ export type PersonView = z.infer<typeof personView>;
 
 export const activityDetailView = z.object({
   activity: activityView,
-  plan: z.object({ id: z.number().int(), title: z.string(), orgId: z.number().int() }),
+  plan: z.object({
+    id: z.number().int(),
+    title: z.string(),
+    orgId: z.number().int(),
+    municipalityId: z.number().int(),
+    level: z.enum(PLAN_LEVELS),
+  }),
   /** Set when the detail is of one school's task. */
   schoolTask: schoolTaskView.nullable(),
   schoolTasks: z.array(schoolTaskView),
@@ -234,6 +240,11 @@ export const planListQuery = z.object({
 export const createSectionRequest = z.object({
   number: optionalText(20),
   title: z.string().trim().min(1, 'Укажите название раздела').max(1000),
+});
+
+/** A task of the plan («Задачи» under its goals). */
+export const objectiveRequest = z.object({
+  text: z.string().trim().min(1, 'Укажите задачу').max(2000),
 });
 
 const activityFields = {

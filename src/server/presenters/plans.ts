@@ -208,7 +208,13 @@ export function presentDetail(d: Detail): ActivityDetailView {
           }
         : {}),
     },
-    plan: { id: d.plan.id, title: d.plan.title, orgId: d.plan.orgId },
+    plan: {
+      id: d.plan.id,
+      title: d.plan.title,
+      orgId: d.plan.orgId,
+      municipalityId: d.plan.municipalityId,
+      level: d.plan.level,
+    },
     schoolTask: d.task
       ? presentSchoolTask(
           { task: d.task, orgName: d.task.orgName },

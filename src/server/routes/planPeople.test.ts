@@ -211,4 +211,34 @@ describe('plans: responsible people and links to records', () => {
       url: 'https://imc.example/news/1',
     });
   });
+
+  it('adds and edits the plan’s tasks by hand; a school cannot touch the district’s plan', async () => {
+    const added = dataOf<PlanView>(
+      await district.post(`/api/plans/${plan.id}/objectives`, { text: 'Повысить объективность' }),
+    );
+    expect(added.objectives.map((o) => o.text)).toEqual(['Повысить объективность']);
+    const objectiveId = added.objectives[0]!.id;
+    const edited = dataOf<PlanView>(
+      await district.patch(`/api/plan-objectives/${objectiveId}`, {
+        text: 'Повысить объективность оценки',
+      }),
+    );
+    expect(edited.objectives[0]).toEqual({
+      id: objectiveId,
+      text: 'Повысить объективность оценки',
+    });
+    const moved = dataOf<ActivityDetailView>(
+      await district.patch(`/api/plan-activities/${activity.activity.id}`, { objectiveId }),
+    );
+    expect(moved.activity.objectiveId).toBe(objectiveId);
+    const refused = await school8.patch(`/api/plan-objectives/${objectiveId}`, { text: 'Х' });
+    expect([403, 404]).toContain(refused.statusCode);
+    const empty = errorOf(await district.post(`/api/plans/${plan.id}/objectives`, { text: ' ' }));
+    expect(empty.status).toBe(400);
+    const rows = await ctx.database.db.query.auditLog.findMany();
+    expect(rows.filter((r) => r.entity === 'plan_objective').map((r) => r.action)).toEqual([
+      'create',
+      'update',
+    ]);
+  });
 });

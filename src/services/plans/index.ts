@@ -2,6 +2,7 @@ import type { ServiceDeps } from '../deps';
 import { PlanActivityService } from './activities';
 import { PlanAssignService } from './assign';
 import { PlanDocumentService } from './documents';
+import { PlanObjectiveService } from './objectives';
 import { PlanService } from './plans';
 import { PlanTrackingService } from './tracking';
 
@@ -13,6 +14,7 @@ export function createPlanServices(deps: ServiceDeps) {
     plans,
     activities,
     assign: new PlanAssignService(deps, activities),
+    objectives: new PlanObjectiveService(deps),
     tracking: new PlanTrackingService(deps),
     documents: new PlanDocumentService(deps, plans),
   };

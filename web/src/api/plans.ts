@@ -51,6 +51,8 @@ export const planApi = {
     api.post<ActivityDetailView>(`${base(kind, id)}/evidence/link`, body),
   addFile: (kind: TrackedKind, id: number, form: FormData) =>
     api.post<ActivityDetailView>(`${base(kind, id)}/evidence/file`, form),
+  setResponsible: (kind: TrackedKind, id: number, userId: number | null) =>
+    api.put<ActivityDetailView>(`${base(kind, id)}/responsible`, { userId }),
   cascade: (activityId: number, orgIds?: number[]) =>
     api.post<ActivityDetailView>(`/api/plan-activities/${activityId}/cascade`, { orgIds }),
   myTasks: (view: 'user' | 'org', open: boolean) =>
