@@ -248,7 +248,8 @@ export function buildStructure(
       }
 
       const taskCell = cellAt(cells, m.task);
-      if (taskCell && taskCell.text && !taskCell.merged) {
+      // The same text again (our XLSX export repeats it on each row) keeps the current task.
+      if (taskCell && taskCell.text && !taskCell.merged && taskCell.text !== result.tasks.at(-1)) {
         result.tasks.push(taskCell.text);
         task = result.tasks.length - 1;
       }

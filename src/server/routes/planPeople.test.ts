@@ -15,6 +15,7 @@ import {
   PASSWORD,
 } from '../../../test/factories';
 import { insertDocument } from '../../db/repositories/documents';
+import { importPlanFile } from '../../importers/plans';
 import type { ActivityDetailView, PlanView, TaskItemView } from '../../shared/plans';
 
 let ctx: TestContext;
@@ -240,5 +241,21 @@ describe('plans: responsible people and links to records', () => {
       'create',
       'update',
     ]);
+  });
+
+  it('exports XLSX with the tasks and sections that import back unchanged', async () => {
+    const objectiveId = dataOf<PlanView>(await district.get(`/api/plans/${plan.id}`)).objectives[0]!
+      .id;
+    dataOf(
+      await district.post(`/api/plans/${plan.id}/activities`, {
+        text: 'Анализ результатов ВПР',
+        deadlineText: 'май 2023',
+        objectiveId,
+      }),
+    );
+    const xlsx = await district.get(`/api/plans/${plan.id}/export.xlsx`);
+    const back = await importPlanFile(xlsx.rawPayload, 'plan.xlsx');
+    expect(back.structure.tasks).toEqual(['Повысить объективность оценки']);
+    expect(back.structure.activities.map((a) => a.taskIndex)).toEqual([0, 0]);
   });
 });

@@ -181,7 +181,7 @@ export class PlanActivityService {
       comments: await listComments(db, t.activity.id, taskId),
       evidence: await listEvidence(db, t.activity.id, taskId),
       history: await listHistory(db, t.activity.id, taskId),
-      ...(await responsibleOf(db, t)),
+      ...(await responsibleOf(db, t, can(actor, 'plan.execute', t.target))),
       canManage: taskId === null && can(actor, 'plan.manage', planTarget(t.plan)),
       canExecute: can(actor, 'plan.execute', t.target),
     };

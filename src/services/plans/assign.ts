@@ -16,12 +16,15 @@ import {
   type TrackedRef,
 } from './access';
 
-/** The responsible person of an activity or a school's task and the people who may be chosen. */
-export async function responsibleOf(db: Db, t: Tracked) {
+/**
+ * The responsible person of an activity or a school's task and, for whoever may choose, the
+ * people of the executing organisation.
+ */
+export async function responsibleOf(db: Db, t: Tracked, mayChoose: boolean) {
   const userId = t.task ? t.task.responsibleUserId : t.activity.responsibleUserId;
   return {
     responsible: userId ? await findPerson(db, userId) : null,
-    responsibleCandidates: await listOrgPeople(db, t.target.orgId),
+    responsibleCandidates: mayChoose ? await listOrgPeople(db, t.target.orgId) : [],
   };
 }
 
