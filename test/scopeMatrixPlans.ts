@@ -41,6 +41,7 @@ interface PlanRecords {
   activityId: number;
   districtActivityId: number;
   schoolTaskId: number;
+  objectiveId: number;
 }
 
 const records = new Map<number, PlanRecords>();
@@ -72,6 +73,12 @@ async function activity(planId: number, text = 'Педагогический с�
   );
 }
 
+async function objective(planId: number) {
+  await context.services.plans.objectives.add(SYSTEM_ACTOR, planId, 'Повысить объективность');
+  const plan = await context.services.plans.plans.get(SYSTEM_ACTOR, planId);
+  return plan.objectives.at(-1)!.id;
+}
+
 export async function buildPlanRecords(ctx: TestContext, world: ScopeWorld) {
   context = ctx;
   const districtPlans = new Map<number, number>();
@@ -94,7 +101,7 @@ export async function buildPlanRecords(ctx: TestContext, world: ScopeWorld) {
       districtPlans.set(t.municipalityId, districtPlan);
     }
     const districtActivityId = await activity(districtPlan, 'Совещание с заместителями директоров');
-    const cascaded = await ctx.services.plans.activities.cascade(SYSTEM_ACTOR, districtActivityId, [
+    const cascaded = await ctx.services.plans.assign.cascade(SYSTEM_ACTOR, districtActivityId, [
       t.orgId,
     ]);
     const planId = await schoolPlan(t.orgId);
@@ -103,6 +110,7 @@ export async function buildPlanRecords(ctx: TestContext, world: ScopeWorld) {
       activityId: await activity(planId),
       districtActivityId,
       schoolTaskId: cascaded.schoolTasks[0]!.task.id,
+      objectiveId: await objective(planId),
     });
   }
 }
@@ -163,6 +171,11 @@ const tracked = (base: string, id: (t: TargetRecords) => number): Record<string,
       body: { recordKind: 'url', title: 'Публикация', url: 'https://example.org/x' },
     }),
   },
+  [`PUT ${base}/:id/responsible`]: {
+    kind: 'target',
+    permission: 'plan.execute',
+    call: (t) => ({ method: 'PUT', url: `${base}/${id(t)}/responsible`, body: { userId: null } }),
+  },
   [`POST ${base}/:id/evidence/file`]: {
     kind: 'target',
     permission: 'plan.execute',
@@ -210,6 +223,24 @@ export const PLAN_CASES: Record<string, PlanCase> = {
     kind: 'target',
     permission: 'plan.manage',
     call: async (t) => ({ method: 'DELETE', url: `/api/plans/${await schoolPlan(t.orgId)}` }),
+  },
+  'POST /api/plans/:id/objectives': {
+    kind: 'target',
+    permission: 'plan.manage',
+    call: (t) => ({
+      method: 'POST',
+      url: `/api/plans/${rec(t).planId}/objectives`,
+      body: { text: `Задача ${++seq}` },
+    }),
+  },
+  'PATCH /api/plan-objectives/:id': {
+    kind: 'target',
+    permission: 'plan.manage',
+    call: (t) => ({
+      method: 'PATCH',
+      url: `/api/plan-objectives/${rec(t).objectiveId}`,
+      body: { text: `Задача ${++seq}` },
+    }),
   },
   'POST /api/plans/:id/sections': {
     kind: 'target',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEADLINE_KINDS } from '../core/plans/deadline';
 import { EXECUTOR_KINDS } from '../core/plans/executors';
-import { EVIDENCE_RECORD_KINDS, PLAN_LEVELS } from '../core/plans/model';
+import { EVIDENCE_RECORD_KINDS, PLAN_LEVELS, isRecordLinkKind } from '../core/plans/model';
 import { ACTIVITY_STATUSES, SETTABLE_STATUSES } from '../core/plans/status';
 import { PLAN_COLUMNS } from '../core/plans/table';
 import { optionalText } from './common';
@@ -121,6 +121,7 @@ export const evidenceView = z.object({
   recordKindLabel: z.string(),
   title: z.string(),
   url: z.string().nullable(),
+  recordId: z.number().int().nullable(),
   documentId: z.number().int().nullable(),
   fileName: z.string().nullable(),
 });
@@ -141,15 +142,31 @@ export const schoolTaskView = z.object({
 });
 export type SchoolTaskView = z.infer<typeof schoolTaskView>;
 
+export const personView = z.object({
+  id: z.number().int(),
+  fullName: z.string(),
+  position: z.string().nullable(),
+});
+export type PersonView = z.infer<typeof personView>;
+
 export const activityDetailView = z.object({
   activity: activityView,
-  plan: z.object({ id: z.number().int(), title: z.string(), orgId: z.number().int() }),
+  plan: z.object({
+    id: z.number().int(),
+    title: z.string(),
+    orgId: z.number().int(),
+    municipalityId: z.number().int(),
+    level: z.enum(PLAN_LEVELS),
+  }),
   /** Set when the detail is of one school's task. */
   schoolTask: schoolTaskView.nullable(),
   schoolTasks: z.array(schoolTaskView),
   comments: z.array(commentView),
   evidence: z.array(evidenceView),
   history: z.array(historyView),
+  /** The person answering for the activity or the school's task, and who may be chosen. */
+  responsible: personView.nullable(),
+  responsibleCandidates: z.array(personView),
   canManage: z.boolean(),
   canExecute: z.boolean(),
 });
@@ -225,6 +242,11 @@ export const createSectionRequest = z.object({
   title: z.string().trim().min(1, 'Укажите название раздела').max(1000),
 });
 
+/** A task of the plan («Задачи» under its goals). */
+export const objectiveRequest = z.object({
+  text: z.string().trim().min(1, 'Укажите задачу').max(2000),
+});
+
 const activityFields = {
   sectionId: z.number().int().positive().nullish(),
   objectiveId: z.number().int().positive().nullish(),
@@ -251,12 +273,33 @@ export const commentRequest = z.object({
   text: z.string().trim().min(1, 'Напишите комментарий').max(4000),
 });
 
-export const evidenceLinkRequest = z.object({
-  recordKind: z.enum(EVIDENCE_RECORD_KINDS),
-  title: z.string().trim().min(1, 'Укажите название подтверждения').max(500),
-  url: z.string().trim().min(1, 'Укажите ссылку').max(2000),
-});
+/**
+ * A link to a record of another module (`recordId` of a document, monitoring campaign or plan;
+ * the title defaults to the record's) or to any address (`url` and `title`).
+ */
+export const evidenceLinkRequest = z
+  .object({
+    recordKind: z.enum(EVIDENCE_RECORD_KINDS),
+    recordId: z.number().int().positive().optional(),
+    title: z.string().trim().max(500).optional(),
+    url: z.string().trim().max(2000).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (isRecordLinkKind(v.recordKind)) {
+      if (!v.recordId)
+        ctx.addIssue({ code: 'custom', message: 'Выберите запись', path: ['recordId'] });
+      return;
+    }
+    if (!v.url) ctx.addIssue({ code: 'custom', message: 'Укажите ссылку', path: ['url'] });
+    if (!v.title)
+      ctx.addIssue({ code: 'custom', message: 'Укажите название подтверждения', path: ['title'] });
+  });
 export type EvidenceLinkRequest = z.infer<typeof evidenceLinkRequest>;
+
+export const responsibleRequest = z.object({
+  /** null clears the responsible person. */
+  userId: z.number().int().positive().nullable(),
+});
 
 export const evidenceFileFields = z.object({
   title: z.string().trim().min(1, 'Укажите название подтверждения').max(500),

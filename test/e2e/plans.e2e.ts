@@ -49,6 +49,13 @@ describe.skipIf(!hasBrowser())('plans in Chromium', () => {
     await expect
       .poll(() => drawer.getByRole('link', { name: 'Положение о мониторинге' }).count())
       .toBe(1);
+    // A link to a record of the system: the plan itself, picked from the list.
+    await drawer.getByLabel('Подтверждение', { exact: true }).click();
+    await page.getByRole('option', { name: 'план мероприятий' }).click();
+    await drawer.getByLabel('Запись', { exact: true }).click();
+    await page.getByRole('option', { name: /План мероприятий, направленный/ }).click();
+    await drawer.getByRole('button', { name: 'Добавить ссылку' }).click();
+    await expect.poll(() => drawer.locator(`a[href="/plans/${planId}"]`).count()).toBe(1);
     await drawer.getByLabel('Статус', { exact: true }).click();
     await page.getByRole('option', { name: 'выполнено' }).click();
     await drawer.getByRole('textbox', { name: 'Примечание' }).fill('Утверждено приказом ИМЦ');
@@ -69,6 +76,18 @@ describe.skipIf(!hasBrowser())('plans in Chromium', () => {
     const text = await docxText(await res.body());
     expect(text).toContain('УТВЕРЖДАЮ');
     expect(text).toContain('Утверждение положения о мониторинге ВСОКО');
+
+    // The header: the approving order is filled in by hand.
+    await page.getByRole('button', { name: 'Изменить план' }).click();
+    const modal = page.getByRole('dialog', { name: 'Изменить план' });
+    await modal.getByRole('textbox', { name: 'Номер приказа' }).fill('77-о');
+    await modal.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => page.getByText(/приказ № 77-о/).count()).toBe(1);
+
+    // The bell: the plan of 2022/23 is overdue, reminders lead to «Мои задачи».
+    await page.getByTestId('reminder-bell').click();
+    await page.getByRole('menuitem', { name: 'Все мои задачи' }).click();
+    await page.waitForURL(/\/my-tasks$/);
 
     const plan = await e2e.ctx.services.plans.plans.get(SYSTEM_ACTOR, planId);
     const done = plan.activities.find((a) => a.number === '2.1');

@@ -12,7 +12,9 @@
  *   previous activity (a row split by a page break);
  * - unnumbered rows after an activity whose text ends with «:» are its sub-rows; other unnumbered
  *   rows are activities without a number;
- * - a «Задачи» cell starts a new task; a vertically merged cell keeps the current one.
+ * - a «Задачи» cell starts a new task; a vertically merged cell keeps the current one;
+ * - a «Раздел» column (our own XLSX export) names each row's section: a new text starts a new
+ *   section, an empty cell leaves the row outside sections.
  */
 import { parseDeadline } from './deadline';
 
@@ -96,6 +98,14 @@ export function detectMapping(cells: readonly GridCell[]): ColumnMapping | null 
   return hits >= 2 && mapping.text !== undefined ? mapping : null;
 }
 
+const SECTION_HEADER = /^раздел(ы)?( плана)?$/i;
+
+/** The grid column of a «Раздел» header cell (a section per row), if any. */
+export function detectSectionColumn(cells: readonly GridCell[]): number | null {
+  const index = cells.findIndex((c) => SECTION_HEADER.test(c.text.replace(/\s+/g, ' ').trim()));
+  return index < 0 ? null : index;
+}
+
 export interface SectionDraft {
   number: string | null;
   title: string;
@@ -171,6 +181,8 @@ export function buildStructure(
   let task: number | null = null;
   let parent: number | null = null;
   let seenRow = false;
+  let sectionColumn: number | null = null;
+  let sectionKey = '';
 
   for (const table of tables) {
     const grids = table.rows.map(toGrid);
@@ -178,6 +190,7 @@ export function buildStructure(
     const first = grids.find((g) => g.cells.some((c) => c.text));
     const detected = first ? detectMapping(first.cells) : null;
     result.mappings.push(detected);
+    if (detected && first) sectionColumn = detectSectionColumn(first.cells);
     if (forced) {
       mapping = forced;
     } else if (detected) {
@@ -219,8 +232,24 @@ export function buildStructure(
         }
       }
 
+      if (sectionColumn !== null) {
+        const named = cellAt(cells, sectionColumn)?.text ?? '';
+        if (!named) {
+          section = null;
+        } else if (named !== sectionKey) {
+          const sm = SECTION.exec(named);
+          result.sections.push(
+            sm ? { number: sm[1]!, title: sm[2]!.trim() } : { number: null, title: named },
+          );
+          section = result.sections.length - 1;
+          parent = null;
+        }
+        sectionKey = named;
+      }
+
       const taskCell = cellAt(cells, m.task);
-      if (taskCell && taskCell.text && !taskCell.merged) {
+      // The same text again (our XLSX export repeats it on each row) keeps the current task.
+      if (taskCell && taskCell.text && !taskCell.merged && taskCell.text !== result.tasks.at(-1)) {
         result.tasks.push(taskCell.text);
         task = result.tasks.length - 1;
       }

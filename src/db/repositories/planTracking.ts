@@ -149,6 +149,13 @@ export async function findTaskActivities(
   if (f.userId !== null) byExecutor.push(eq(planActivityExecutors.userId, f.userId));
   if (f.orgIds.length) byExecutor.push(inArray(planActivityExecutors.orgId, f.orgIds));
   const ids = new Set<number>();
+  if (f.userId !== null) {
+    const rows = await db
+      .select({ id: planActivities.id })
+      .from(planActivities)
+      .where(eq(planActivities.responsibleUserId, f.userId));
+    for (const r of rows) ids.add(r.id);
+  }
   if (byExecutor.length) {
     const rows = await db
       .selectDistinct({ id: planActivityExecutors.activityId })

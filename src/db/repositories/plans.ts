@@ -90,6 +90,21 @@ export async function insertObjective(db: Db, values: typeof planObjectives.$inf
   return row;
 }
 
+export async function findObjective(db: Db, id: number) {
+  const [row] = await db.select().from(planObjectives).where(eq(planObjectives.id, id));
+  return row ?? null;
+}
+
+export async function updateObjective(db: Db, id: number, text: string) {
+  const [row] = await db
+    .update(planObjectives)
+    .set({ text })
+    .where(eq(planObjectives.id, id))
+    .returning();
+  if (!row) throw new Error('update plan_objectives returned nothing');
+  return row;
+}
+
 export async function listSections(db: Db, planId: number) {
   return db
     .select()

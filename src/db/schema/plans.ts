@@ -120,6 +120,8 @@ export const planActivities = pgTable(
       .notNull()
       .default('planned'),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
+    /** The person answering for the activity (a user of the plan's owner organisation). */
+    responsibleUserId: integer('responsible_user_id').references(() => users.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -237,6 +239,8 @@ export const planEvidence = pgTable(
     kind: text('kind', { enum: ['file', 'link'] }).notNull(),
     documentId: integer('document_id').references(() => documents.id),
     recordKind: text('record_kind').notNull(),
+    /** The linked record of another module (document, monitoring campaign, plan), by kind. */
+    recordId: integer('record_id'),
     url: text('url'),
     title: text('title').notNull(),
   },

@@ -208,7 +208,13 @@ export function presentDetail(d: Detail): ActivityDetailView {
           }
         : {}),
     },
-    plan: { id: d.plan.id, title: d.plan.title, orgId: d.plan.orgId },
+    plan: {
+      id: d.plan.id,
+      title: d.plan.title,
+      orgId: d.plan.orgId,
+      municipalityId: d.plan.municipalityId,
+      level: d.plan.level,
+    },
     schoolTask: d.task
       ? presentSchoolTask(
           { task: d.task, orgName: d.task.orgName },
@@ -230,6 +236,7 @@ export function presentDetail(d: Detail): ActivityDetailView {
         e.evidence.recordKind,
       title: e.evidence.title,
       url: e.evidence.url,
+      recordId: e.evidence.recordId,
       documentId: e.evidence.documentId,
       fileName: e.fileName,
     })),
@@ -239,6 +246,8 @@ export function presentDetail(d: Detail): ActivityDetailView {
       toStatus: h.toStatus,
       note: h.note,
     })),
+    responsible: d.responsible,
+    responsibleCandidates: d.responsibleCandidates,
     canManage: d.canManage,
     canExecute: d.canExecute,
   };

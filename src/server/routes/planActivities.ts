@@ -10,6 +10,7 @@ import {
   evidenceFileFields,
   evidenceLinkRequest,
   myTasksQuery,
+  responsibleRequest,
   setStatusRequest,
   taskListResponse,
   updateActivityRequest,
@@ -72,7 +73,7 @@ export function registerPlanActivityRoutes(app: FastifyInstance, services: Servi
     },
     async (request) => ({
       data: presentDetail(
-        await s.activities.cascade(actorOf(request), request.params.id, request.body.orgIds),
+        await s.assign.cascade(actorOf(request), request.params.id, request.body.orgIds),
       ),
     }),
   );
@@ -112,6 +113,28 @@ export function registerPlanActivityRoutes(app: FastifyInstance, services: Servi
       async (request) => ({
         data: presentDetail(
           await s.activities.setStatus(actorOf(request), ref(request.params.id), request.body),
+        ),
+      }),
+    );
+
+    r.put(
+      `${base}/responsible`,
+      {
+        schema: {
+          tags,
+          summary: `Ответственный сотрудник (${what}): пользователь организации-исполнителя`,
+          params: idParams,
+          body: responsibleRequest,
+          response: { 200: activityDetailResponse },
+        },
+      },
+      async (request) => ({
+        data: presentDetail(
+          await s.assign.setResponsible(
+            actorOf(request),
+            ref(request.params.id),
+            request.body.userId,
+          ),
         ),
       }),
     );

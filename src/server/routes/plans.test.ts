@@ -30,6 +30,7 @@ import type {
 const fixture = (id: string) =>
   readFileSync(path.resolve('test/fixtures/plans', `seed-${id}.docx`));
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let ctx: TestContext;
 let district: Client;
@@ -256,6 +257,20 @@ describe('plans: import, tracking, cascade, documents', () => {
     expect(xlsx.statusCode).toBe(200);
     const back = await importPlanFile(xlsx.rawPayload, 'plan.xlsx');
     expect(back.structure.activities).toHaveLength(26);
+    // The «Раздел» column of our export keeps the sections on the way back.
+    expect(back.structure.sections.map((s) => s.title)).toEqual(plan.sections.map((s) => s.title));
+    const f = multipart(
+      { orgId: imcId, level: 'district' },
+      { name: 'plan.xlsx', type: XLSX, content: xlsx.rawPayload },
+    );
+    const again = dataOf<PlanView>(await district.post('/api/plans/import', f.payload, f.headers));
+    const sectionOf = (p: PlanView, number: string) => {
+      const a = p.activities.find((x) => x.number === number)!;
+      return p.sections.find((s) => s.id === a.sectionId)?.title;
+    };
+    expect(again.sections).toHaveLength(4);
+    for (const n of ['1.1', '2.1', '3.1']) expect(sectionOf(again, n)).toBe(sectionOf(plan, n));
+    expect((await district.delete(`/api/plans/${again.id}`)).statusCode).toBe(200);
     const report = await district.get(`/api/plans/${plan.id}/report?from=2023-01-01&to=2023-05-31`);
     expect(report.statusCode).toBe(200);
     const text = await docxText(report.rawPayload);

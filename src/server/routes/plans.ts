@@ -12,6 +12,7 @@ import {
   dashboardResponse,
   importPlanFields,
   importPreviewResponse,
+  objectiveRequest,
   planListQuery,
   planListResponse,
   planResponse,
@@ -115,6 +116,42 @@ export function registerPlanRoutes(app: FastifyInstance, services: Services) {
         await s.plans.addSection(actorOf(request), request.params.id, request.body),
       ),
     }),
+  );
+
+  r.post(
+    '/api/plans/:id/objectives',
+    {
+      schema: {
+        tags,
+        summary: 'Добавить задачу плана',
+        params: idParams,
+        body: objectiveRequest,
+        response: { 200: planResponse },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const id = await s.objectives.add(actor, request.params.id, request.body.text);
+      return { data: presentPlan(await s.plans.get(actor, id)) };
+    },
+  );
+
+  r.patch(
+    '/api/plan-objectives/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Изменить задачу плана',
+        params: idParams,
+        body: objectiveRequest,
+        response: { 200: planResponse },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const id = await s.objectives.update(actor, request.params.id, request.body.text);
+      return { data: presentPlan(await s.plans.get(actor, id)) };
+    },
   );
 
   r.post(

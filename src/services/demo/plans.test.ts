@@ -43,6 +43,12 @@ describe('demo: plans of measures', () => {
     const school = await signIn(ctx.app, 'school212', DEMO_PASSWORD);
     const tasks = dataOf<TaskItemView[]>(await school.get('/api/my-tasks?view=org'));
     expect(tasks.filter((t) => t.kind === 'schoolTask').length).toBeGreaterThanOrEqual(8);
+    // The school administrator answers for the school's tasks personally.
+    const mine = dataOf<TaskItemView[]>(await school.get('/api/my-tasks?view=user'));
+    expect(mine.filter((t) => t.kind === 'schoolTask').length).toBeGreaterThanOrEqual(8);
+    const imc = await signIn(ctx.app, 'imc', DEMO_PASSWORD);
+    const imcOwn = dataOf<TaskItemView[]>(await imc.get('/api/my-tasks?view=user'));
+    expect(imcOwn.some((t) => t.kind === 'activity')).toBe(true);
     const own = await signIn(ctx.app, 'school312', DEMO_PASSWORD);
     const plans = dataOf<PlanSummaryView[]>(await own.get('/api/plans'));
     expect(plans.map((p) => p.level)).toEqual(['school']);

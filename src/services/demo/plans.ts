@@ -147,16 +147,39 @@ async function execute(ctx: DemoContext, actor: Actor, planId: number, today: st
   }
 }
 
+/**
+ * Every third activity of a plan gets a responsible person: the plan's author when they work in
+ * the owner organisation, otherwise its first employee.
+ */
+async function assignPeople(ctx: DemoContext, actor: Actor, planId: number) {
+  const rows = await listActivities(ctx.deps.database.db, [planId]);
+  const first = rows[0];
+  if (!first) return;
+  const { responsibleCandidates: people } = await ctx.services.plans.activities.detail(actor, {
+    activityId: first.id,
+  });
+  const self = actor.system ? undefined : people.find((p) => p.id === actor.userId);
+  const person = self ?? people[0];
+  if (!person) return;
+  for (const [i, a] of rows.entries()) {
+    if (i % 3 === 0)
+      await ctx.services.plans.assign.setResponsible(actor, { activityId: a.id }, person.id);
+  }
+}
+
 /** Seed 001: activities naming schools go to those schools, which report on their own tasks. */
 async function cascade(ctx: DemoContext, district: Actor, planId: number, today: string) {
-  const { activities } = ctx.services.plans;
+  const { activities, assign } = ctx.services.plans;
   const db = ctx.deps.database.db;
   for (const a of await listActivities(db, [planId])) {
     if (!/ОО\s*№№|в\s*№№/u.test(a.text)) continue;
-    const detail = await activities.cascade(district, a.id);
+    const detail = await assign.cascade(district, a.id);
     for (const t of detail.schoolTasks) {
       const number = ctx.world.schools.find((s) => s.id === t.task.orgId)?.number ?? '';
       const schoolActor = await actorOf(ctx, `school${number}`);
+      // The school administrator answers for the school's task personally.
+      if (!schoolActor.system)
+        await assign.setResponsible(schoolActor, { schoolTaskId: t.task.id }, schoolActor.userId);
       const status = simulatedStatus(ctx.rng, a.deadlineFrom, a.deadlineTo, today);
       if (status === 'planned') continue;
       const ref = { schoolTaskId: t.task.id };
@@ -200,6 +223,7 @@ export const plansDemoStep: DemoStep = {
       );
       created.set(p.seed, id);
       await execute(ctx, actor, id, today);
+      await assignPeople(ctx, actor, id);
       if (p.seed === '001') await cascade(ctx, actor, id, today);
     }
     // This year's plan from last year's (seed 000), executed up to today.
@@ -210,6 +234,7 @@ export const plansDemoStep: DemoStep = {
       periodEnd: `${year}-12-31`,
     });
     await execute(ctx, imc, current, today);
+    await assignPeople(ctx, imc, current);
     ctx.progress(`  планов: ${created.size + 1}`);
   },
 };

@@ -1,9 +1,8 @@
 import type { Actor } from '../../core/access/actor';
 import { invalid } from '../../core/errors';
-import { EVIDENCE_RECORD_LABELS } from '../../core/plans/model';
+import { EVIDENCE_RECORD_LABELS, isRecordLinkKind } from '../../core/plans/model';
 import { ACTIVITY_STATUS_LABELS, isoToday } from '../../core/plans/status';
 import type { Db } from '../../db/database';
-import { findOrgsByIds } from '../../db/repositories/organisations';
 import { insertDocument } from '../../db/repositories/documents';
 import {
   deleteActivity,
@@ -21,7 +20,6 @@ import {
   insertComment,
   insertEvidence,
   insertHistory,
-  insertSchoolTasks,
   listComments,
   listEvidence,
   listHistory,
@@ -47,10 +45,12 @@ import {
   type Tracked,
   type TrackedRef,
 } from './access';
+import { resolveRecord } from './records';
 import { insertResolvedActivity, loadDirectory, updateResolvedActivity } from './resolve';
+import { responsibleOf } from './assign';
 
-const shortText = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
-const label = (a: ActivityRow) =>
+export const shortText = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
+export const label = (a: ActivityRow) =>
   `${a.number ? `${a.number.replace(/\.$/, '')} ` : ''}«${shortText(a.text)}»`;
 
 async function checkLinks(db: Db, planId: number, input: UpdateActivityRequest, selfId?: number) {
@@ -181,6 +181,7 @@ export class PlanActivityService {
       comments: await listComments(db, t.activity.id, taskId),
       evidence: await listEvidence(db, t.activity.id, taskId),
       history: await listHistory(db, t.activity.id, taskId),
+      ...(await responsibleOf(db, t, can(actor, 'plan.execute', t.target))),
       canManage: taskId === null && can(actor, 'plan.manage', planTarget(t.plan)),
       canExecute: can(actor, 'plan.execute', t.target),
     };
@@ -258,15 +259,23 @@ export class PlanActivityService {
 
   async addLink(actor: Actor, ref: TrackedRef, input: EvidenceLinkRequest) {
     return this.tracked(actor, ref, async (db, t) => {
+      const kind = input.recordKind;
+      const record =
+        isRecordLinkKind(kind) && input.recordId
+          ? await resolveRecord(db, actor, kind, input.recordId)
+          : null;
+      const title = input.title || record?.title || '';
+      const url = record?.url ?? input.url ?? '';
       const row = await insertEvidence(db, {
         activityId: t.activity.id,
         schoolTaskId: t.task?.id ?? null,
         userId: actor.system ? null : actor.userId,
         userName: actor.fullName,
         kind: 'link',
-        recordKind: input.recordKind,
-        url: input.url,
-        title: input.title,
+        recordKind: kind,
+        recordId: record ? (input.recordId ?? null) : null,
+        url,
+        title,
         at: this.deps.now(),
       });
       await audit(db, actor, {
@@ -275,8 +284,8 @@ export class PlanActivityService {
         entityId: t.activity.id,
         municipalityId: t.target.municipalityId,
         orgId: t.target.orgId,
-        summary: `Подтверждение (${EVIDENCE_RECORD_LABELS[input.recordKind]}) «${input.title}» к мероприятию ${label(t.activity)}${this.whose(t)}`,
-        after: { id: row.id, url: input.url },
+        summary: `Подтверждение (${EVIDENCE_RECORD_LABELS[kind]}) «${title}» к мероприятию ${label(t.activity)}${this.whose(t)}`,
+        after: { id: row.id, recordKind: kind, recordId: row.recordId, url },
       });
     });
   }
@@ -331,52 +340,6 @@ export class PlanActivityService {
       await this.deps.storage.remove(stored.key);
       throw error;
     }
-  }
-
-  /**
-   * The cascade: one task per target school (by default the schools named in the activity).
-   * Schools that already have the task are kept; only schools of the plan's municipality qualify.
-   */
-  async cascade(actor: Actor, activityId: number, orgIds?: number[]) {
-    await this.deps.database.transaction(async ({ db }) => {
-      const { activity } = await loadTracked(db, actor, { activityId });
-      const { plan } = await loadWritablePlan(db, actor, activity.planId);
-      if (plan.level === 'school')
-        throw invalid('Назначать мероприятия школам можно из плана района или муниципалитета');
-      const ids = orgIds?.length
-        ? orgIds
-        : (await listTargets(db, [activityId])).map((t) => t.orgId);
-      if (!ids.length) {
-        throw invalid(
-          'Укажите школы: в тексте мероприятия не названы ОО (например, «ОО №№ 8, 212»)',
-        );
-      }
-      const orgs = await findOrgsByIds(db, ids);
-      const bad = ids.filter(
-        (id) =>
-          !orgs.some(
-            (o) =>
-              o.id === id && o.category === 'school' && o.municipalityId === plan.municipalityId,
-          ),
-      );
-      if (bad.length)
-        throw invalid('Назначать можно только школам муниципалитета, которому принадлежит план');
-      const created = await insertSchoolTasks(
-        db,
-        ids.map((orgId) => ({ activityId, orgId, municipalityId: plan.municipalityId })),
-      );
-      await touchPlan(db, plan.id);
-      await audit(db, actor, {
-        action: 'cascade',
-        entity: 'plan_activity',
-        entityId: activityId,
-        municipalityId: plan.municipalityId,
-        orgId: plan.orgId,
-        summary: `Мероприятие ${label(activity)} назначено школам: ${orgs.map((o) => o.shortName).join(', ')} (новых задач: ${created.length})`,
-        after: { orgIds: ids, created: created.map((c) => c.id) },
-      });
-    });
-    return this.detail(actor, { activityId });
   }
 }
 

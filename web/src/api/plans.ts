@@ -10,6 +10,7 @@ import type {
   createPlanRequest,
   createSectionRequest,
   updateActivityRequest,
+  updatePlanRequest,
   evidenceLinkRequest,
   setStatusRequest,
 } from '../../../src/shared/plans';
@@ -26,6 +27,12 @@ export const planApi = {
   list: () => api.get<PlanSummaryView[]>('/api/plans'),
   get: (id: number) => api.get<PlanView>(`/api/plans/${id}`),
   create: (body: In<typeof createPlanRequest>) => api.post<PlanView>('/api/plans', body),
+  update: (id: number, body: In<typeof updatePlanRequest>) =>
+    api.patch<PlanView>(`/api/plans/${id}`, body),
+  addObjective: (planId: number, text: string) =>
+    api.post<PlanView>(`/api/plans/${planId}/objectives`, { text }),
+  updateObjective: (id: number, text: string) =>
+    api.patch<PlanView>(`/api/plan-objectives/${id}`, { text }),
   remove: (id: number) => api.delete<{ ok: true }>(`/api/plans/${id}`),
   copy: (id: number, body: { periodStart: string; periodEnd: string; title?: string }) =>
     api.post<PlanView>(`/api/plans/${id}/copy`, body),
@@ -51,6 +58,8 @@ export const planApi = {
     api.post<ActivityDetailView>(`${base(kind, id)}/evidence/link`, body),
   addFile: (kind: TrackedKind, id: number, form: FormData) =>
     api.post<ActivityDetailView>(`${base(kind, id)}/evidence/file`, form),
+  setResponsible: (kind: TrackedKind, id: number, userId: number | null) =>
+    api.put<ActivityDetailView>(`${base(kind, id)}/responsible`, { userId }),
   cascade: (activityId: number, orgIds?: number[]) =>
     api.post<ActivityDetailView>(`/api/plan-activities/${activityId}/cascade`, { orgIds }),
   myTasks: (view: 'user' | 'org', open: boolean) =>

@@ -18,6 +18,7 @@ import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { endpoints } from '../api/endpoints';
 import { useRequiredSession, useSession } from '../auth/session';
 import { NAV, type NavItem } from '../nav';
+import { ReminderBell } from '../pages/plans/ReminderBell';
 
 export function AppLayout() {
   const [opened, { toggle }] = useDisclosure();
@@ -66,36 +67,39 @@ export function AppLayout() {
               </Tooltip>
             ) : null}
           </Group>
-          <Menu position="bottom-end" width={280}>
-            <Menu.Target>
-              <UnstyledButton data-testid="user-menu">
-                <Group gap={6} wrap="nowrap">
-                  <Stack gap={0} align="flex-end">
-                    <Text size="sm" fw={500}>
-                      {session.user.fullName}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {session.assignments.map((a) => a.roleLabel).join(', ') || 'без ролей'}
-                    </Text>
-                  </Stack>
-                  <IconChevronDown size={16} />
-                </Group>
-              </UnstyledButton>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>{session.user.workplaceName ?? session.user.login}</Menu.Label>
-              <Menu.Item leftSection={<IconKey size={16} />} component={Link} to="/profile">
-                Профиль и пароль
-              </Menu.Item>
-              <Menu.Item
-                leftSection={<IconLogout size={16} />}
-                color="red"
-                onClick={() => void signOut().then(() => navigate('/login'))}
-              >
-                Выйти
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <Group gap="sm" wrap="nowrap">
+            <ReminderBell />
+            <Menu position="bottom-end" width={280}>
+              <Menu.Target>
+                <UnstyledButton data-testid="user-menu">
+                  <Group gap={6} wrap="nowrap">
+                    <Stack gap={0} align="flex-end">
+                      <Text size="sm" fw={500}>
+                        {session.user.fullName}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {session.assignments.map((a) => a.roleLabel).join(', ') || 'без ролей'}
+                      </Text>
+                    </Stack>
+                    <IconChevronDown size={16} />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{session.user.workplaceName ?? session.user.login}</Menu.Label>
+                <Menu.Item leftSection={<IconKey size={16} />} component={Link} to="/profile">
+                  Профиль и пароль
+                </Menu.Item>
+                <Menu.Item
+                  leftSection={<IconLogout size={16} />}
+                  color="red"
+                  onClick={() => void signOut().then(() => navigate('/login'))}
+                >
+                  Выйти
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">

@@ -5,6 +5,7 @@ import {
   Drawer,
   FileInput,
   Group,
+  MultiSelect,
   Select,
   Stack,
   Table,
@@ -15,20 +16,19 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import {
   ACTIVITY_STATUS_LABELS,
   SETTABLE_STATUSES,
   type SettableStatus,
 } from '../../../../src/core/plans/status';
-import {
-  EVIDENCE_RECORD_KINDS,
-  EVIDENCE_RECORD_LABELS,
-  type EvidenceRecordKind,
-} from '../../../../src/core/plans/model';
 import type { ActivityDetailView } from '../../../../src/shared/plans';
+import { endpoints } from '../../api/endpoints';
 import { planApi, type TrackedKind } from '../../api/plans';
 import { ErrorAlert, formatDateTime, notifySaved, QueryState } from '../../components/common';
 import { EditActivity } from './EditActivity';
+import { EvidenceLink } from './EvidenceLink';
+import { Responsible } from './Responsible';
 import { StatusBadge, ruDate } from './status';
 
 function Tracking({ d, kind, id }: { d: ActivityDetailView; kind: TrackedKind; id: number }) {
@@ -37,9 +37,6 @@ function Tracking({ d, kind, id }: { d: ActivityDetailView; kind: TrackedKind; i
   const [status, setStatus] = useState<SettableStatus>(current);
   const [note, setNote] = useState('');
   const [comment, setComment] = useState('');
-  const [linkTitle, setLinkTitle] = useState('');
-  const [linkUrl, setLinkUrl] = useState('');
-  const [linkKind, setLinkKind] = useState<EvidenceRecordKind>('document');
   const [file, setFile] = useState<File | null>(null);
   const [fileTitle, setFileTitle] = useState('');
   const done = async (message: string) => {
@@ -57,15 +54,6 @@ function Tracking({ d, kind, id }: { d: ActivityDetailView; kind: TrackedKind; i
     mutationFn: () => planApi.comment(kind, id, comment),
     onSuccess: () => done('Комментарий добавлен').then(() => setComment('')),
   });
-  const addLink = useMutation({
-    mutationFn: () =>
-      planApi.addLink(kind, id, { recordKind: linkKind, title: linkTitle, url: linkUrl }),
-    onSuccess: () =>
-      done('Подтверждение добавлено').then(() => {
-        setLinkTitle('');
-        setLinkUrl('');
-      }),
-  });
   const addFile = useMutation({
     mutationFn: () => {
       const f = new FormData();
@@ -82,6 +70,7 @@ function Tracking({ d, kind, id }: { d: ActivityDetailView; kind: TrackedKind; i
   return (
     <Stack gap="xs">
       <Title order={5}>Отметка о выполнении</Title>
+      <Responsible d={d} kind={kind} id={id} onDone={done} />
       <Group align="flex-end">
         <Select
           label="Статус"
@@ -101,35 +90,7 @@ function Tracking({ d, kind, id }: { d: ActivityDetailView; kind: TrackedKind; i
         </Button>
       </Group>
       <ErrorAlert error={saveStatus.error} />
-      <Group align="flex-end">
-        <Select
-          label="Подтверждение"
-          w={160}
-          data={EVIDENCE_RECORD_KINDS.map((k) => ({ value: k, label: EVIDENCE_RECORD_LABELS[k] }))}
-          value={linkKind}
-          onChange={(v) => setLinkKind((v as EvidenceRecordKind) ?? 'document')}
-        />
-        <TextInput
-          label="Название"
-          value={linkTitle}
-          onChange={(e) => setLinkTitle(e.currentTarget.value)}
-        />
-        <TextInput
-          label="Ссылка"
-          style={{ flex: 1 }}
-          value={linkUrl}
-          onChange={(e) => setLinkUrl(e.currentTarget.value)}
-        />
-        <Button
-          variant="default"
-          onClick={() => addLink.mutate()}
-          disabled={!linkTitle || !linkUrl}
-          loading={addLink.isPending}
-        >
-          Добавить ссылку
-        </Button>
-      </Group>
-      <ErrorAlert error={addLink.error} />
+      <EvidenceLink kind={kind} id={id} onDone={done} />
       <Group align="flex-end">
         <FileInput
           label="Файл-подтверждение"
@@ -179,8 +140,20 @@ function Tracking({ d, kind, id }: { d: ActivityDetailView; kind: TrackedKind; i
 
 function Schools({ d }: { d: ActivityDetailView }) {
   const qc = useQueryClient();
+  const named = d.activity.targetSchools.map((t) => String(t.orgId));
+  const [chosen, setChosen] = useState<string[]>(named);
+  const schools = useQuery({
+    queryKey: ['orgs', 'schools', d.plan.municipalityId],
+    queryFn: () =>
+      endpoints.orgs({ category: 'school', municipalityId: d.plan.municipalityId, pageSize: 500 }),
+    enabled: d.canManage && !d.schoolTask && d.plan.level !== 'school',
+  });
   const cascade = useMutation({
-    mutationFn: () => planApi.cascade(d.activity.id),
+    mutationFn: () =>
+      planApi.cascade(
+        d.activity.id,
+        chosen.map((id) => Number(id)),
+      ),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ['plan-detail'] });
       await qc.invalidateQueries({ queryKey: ['plan'] });
@@ -188,24 +161,38 @@ function Schools({ d }: { d: ActivityDetailView }) {
     },
   });
   if (d.schoolTask) return null;
-  const canCascade = d.canManage && d.activity.targetSchools.length > 0;
+  const canCascade = d.canManage && d.plan.level !== 'school';
   if (!d.schoolTasks.length && !canCascade) return null;
+  const assigned = new Set(d.schoolTasks.map((t) => t.orgId));
   return (
     <Stack gap="xs">
-      <Group justify="space-between">
-        <Title order={5}>Школы</Title>
-        {canCascade ? (
+      <Title order={5}>Школы</Title>
+      {canCascade ? (
+        <Group align="flex-end">
+          <MultiSelect
+            label="Назначить школам"
+            description="По умолчанию — школы, названные в тексте мероприятия"
+            style={{ flex: 1 }}
+            searchable
+            data={(schools.data?.items ?? []).map((o) => ({
+              value: String(o.id),
+              label: assigned.has(o.id) ? `${o.shortName} (назначено)` : o.shortName,
+            }))}
+            value={chosen}
+            onChange={setChosen}
+            data-testid="cascade-schools"
+          />
           <Button
-            size="xs"
             variant="light"
             onClick={() => cascade.mutate()}
+            disabled={!chosen.length}
             loading={cascade.isPending}
           >
-            Назначить школам ({d.activity.targetSchools.length})
+            Назначить ({chosen.length})
           </Button>
-        ) : null}
-      </Group>
-      <ErrorAlert error={cascade.error} />
+        </Group>
+      ) : null}
+      <ErrorAlert error={cascade.error ?? schools.error} />
       {d.schoolTasks.length ? (
         <Table fz="sm">
           <Table.Tbody>
@@ -268,7 +255,11 @@ function Detail(props: {
         </Text>
       ) : null}
       <Schools d={d} />
-      {d.canExecute ? <Tracking d={d} kind={kind} id={id} key={`${kind}${id}`} /> : null}
+      {d.canExecute ? (
+        <Tracking d={d} kind={kind} id={id} key={`${kind}${id}`} />
+      ) : (
+        <Text size="sm">Ответственный: {d.responsible?.fullName ?? 'не назначен'}</Text>
+      )}
       <Divider />
       <Title order={5}>Подтверждения</Title>
       {d.evidence.length ? (
@@ -277,8 +268,12 @@ function Detail(props: {
             {e.recordKindLabel}:{' '}
             {e.documentId ? (
               <Anchor href={`/api/documents/${e.documentId}/file`}>{e.title}</Anchor>
+            ) : e.recordId !== null && e.url?.startsWith('/') && !e.url.startsWith('/api/') ? (
+              <Anchor component={Link} to={e.url}>
+                {e.title}
+              </Anchor>
             ) : (
-              <Anchor href={e.url ?? '#'} target="_blank">
+              <Anchor href={e.url ?? '#'} target={e.recordId === null ? '_blank' : undefined}>
                 {e.title}
               </Anchor>
             )}{' '}

@@ -17,6 +17,10 @@ export function EditActivity({ d, onRemoved }: { d: ActivityDetailView; onRemove
   const [executors, setExecutors] = useState(a.executorsText);
   const [participants, setParticipants] = useState(a.participants);
   const [section, setSection] = useState<string | null>(a.sectionId ? String(a.sectionId) : null);
+  const [objective, setObjective] = useState<string | null>(
+    a.objectiveId ? String(a.objectiveId) : null,
+  );
+  const objectives = plan.data?.objectives ?? [];
   const refresh = async () => {
     await qc.invalidateQueries({ queryKey: ['plan-detail'] });
     await qc.invalidateQueries({ queryKey: ['plan'] });
@@ -32,6 +36,7 @@ export function EditActivity({ d, onRemoved }: { d: ActivityDetailView; onRemove
         executorsText: executors,
         participants,
         sectionId: section ? Number(section) : null,
+        objectiveId: objective ? Number(objective) : null,
       }),
     onSuccess: () => refresh().then(() => notifySaved('Мероприятие сохранено')),
   });
@@ -55,6 +60,15 @@ export function EditActivity({ d, onRemoved }: { d: ActivityDetailView; onRemove
           onChange={setSection}
         />
       </Group>
+      {objectives.length ? (
+        <Select
+          label="Задача плана"
+          clearable
+          data={objectives.map((o) => ({ value: String(o.id), label: o.text.slice(0, 100) }))}
+          value={objective}
+          onChange={setObjective}
+        />
+      ) : null}
       <Textarea
         label="Мероприятие"
         autosize

@@ -2,7 +2,7 @@ import { Alert, Checkbox, Group, SegmentedControl, Stack, Table, Text } from '@m
 import { useQuery } from '@tanstack/react-query';
 import { IconBell } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { TaskItemView } from '../../../../src/shared/plans';
 import { planApi, type TrackedKind } from '../../api/plans';
 import { PageHeader, QueryState } from '../../components/common';
@@ -74,7 +74,15 @@ function TaskTable({
 export function MyTasksPage() {
   const [view, setView] = useState<'org' | 'user'>('org');
   const [open, setOpen] = useState(true);
-  const [target, setTarget] = useState<{ kind: TrackedKind; id: number } | null>(null);
+  const [params, setParams] = useSearchParams();
+  const opened = /^(activity|schoolTask):(\d+)$/.exec(params.get('task') ?? '');
+  const [picked, setTarget] = useState<{ kind: TrackedKind; id: number } | null>(null);
+  // A reminder in the header opens its task here (?task=activity:12).
+  const target = opened ? { kind: opened[1] as TrackedKind, id: Number(opened[2]) } : picked;
+  const close = () => {
+    setTarget(null);
+    if (opened) setParams({}, { replace: true });
+  };
   const tasks = useQuery({
     queryKey: ['my-tasks', view, open],
     queryFn: () => planApi.myTasks(view, open),
@@ -123,7 +131,7 @@ export function MyTasksPage() {
           />
         )}
       </QueryState>
-      <ActivityDrawer target={target} onClose={() => setTarget(null)} />
+      <ActivityDrawer target={target} onClose={close} />
     </Stack>
   );
 }

@@ -17,6 +17,7 @@ import type { ActivityView, DashboardView, PlanView } from '../../../../src/shar
 import { planApi } from '../../api/plans';
 import { ErrorAlert, PageHeader, QueryState } from '../../components/common';
 import { ActivityDrawer } from './ActivityDrawer';
+import { DeletePlanModal, EditPlanModal, Objectives } from './PlanEdit';
 import { ProgressBar, StatusBadge, ruDate } from './status';
 
 function ActivityRow({ a, onOpen }: { a: ActivityView; onOpen: (id: number) => void }) {
@@ -279,6 +280,8 @@ function CopyModal({
 function PlanContent({ plan }: { plan: PlanView }) {
   const [open, setOpen] = useState<number | null>(null);
   const [copying, setCopying] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const [from, setFrom] = useState(plan.periodStart);
   const [to, setTo] = useState(plan.periodEnd);
   const a = plan.approval;
@@ -296,9 +299,17 @@ function PlanContent({ plan }: { plan: PlanView }) {
               Скачать XLSX
             </Button>
             {plan.canManage ? (
-              <Button variant="default" onClick={() => setCopying(true)}>
-                План на следующий год
-              </Button>
+              <>
+                <Button variant="default" onClick={() => setEditing(true)}>
+                  Изменить план
+                </Button>
+                <Button variant="default" onClick={() => setCopying(true)}>
+                  План на следующий год
+                </Button>
+                <Button color="red" variant="subtle" onClick={() => setDeleting(true)}>
+                  Удалить план
+                </Button>
+              </>
             ) : null}
           </>
         }
@@ -329,6 +340,7 @@ function PlanContent({ plan }: { plan: PlanView }) {
               <>
                 <AddActivity plan={plan} />
                 <AddSection plan={plan} />
+                <Objectives plan={plan} />
               </>
             ) : null}
           </Stack>
@@ -359,6 +371,17 @@ function PlanContent({ plan }: { plan: PlanView }) {
         onClose={() => setOpen(null)}
       />
       <CopyModal plan={plan} opened={copying} onClose={() => setCopying(false)} />
+      {plan.canManage ? (
+        <>
+          <EditPlanModal
+            key={plan.updatedAt}
+            plan={plan}
+            opened={editing}
+            onClose={() => setEditing(false)}
+          />
+          <DeletePlanModal plan={plan} opened={deleting} onClose={() => setDeleting(false)} />
+        </>
+      ) : null}
     </Stack>
   );
 }
