@@ -1,4 +1,5 @@
 import { SYSTEM_ACTOR } from '../../core/access/actor';
+import { yearsText } from '../../core/analytics/dossier';
 import { listRunResults, municipalitiesWithResults } from '../../db/repositories/analysisRuns';
 import { listMunicipalities } from '../../db/repositories/reference';
 import { describeDatabase, openRuntime, readEnv } from '../runtime';
@@ -48,7 +49,7 @@ export async function analysisRunCommand(o: { q: number; municipalityId?: number
       for (const row of await listRunResults(db, run.id, null)) {
         const r = row.result;
         if (!r.flagged && !r.supportList) continue;
-        const row3 = r.yearsInRow > 1 ? `, ${r.yearsInRow} года подряд` : '';
+        const row3 = r.yearsInRow > 1 ? `, ${yearsText(r.yearsInRow)} подряд` : '';
         console.log(
           `    ${r.year} ${r.flagged ? 'ПРИЗНАКИ' : 'поддержка'} ${row.orgName}: p = ${r.p.toExponential(2)}, балл ${fmt(r.score)}${row3}`,
         );

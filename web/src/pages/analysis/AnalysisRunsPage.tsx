@@ -29,8 +29,8 @@ function RunDetail({ id }: { id: number }) {
         <Card withBorder>
           <Stack>
             <Title order={4}>
-              Запуск № {run.id}: {run.years.join(', ') || '—'}, q = {run.q}, движок{' '}
-              {run.engineVersion}
+              Запуск № {run.id}: {run.years.join(', ') || '—'}, q ={' '}
+              {String(run.q).replace('.', ',')}, движок {run.engineVersion}
             </Title>
             {run.error && (
               <Alert color={run.status === 'failed' ? 'red' : 'yellow'}>{run.error}</Alert>
@@ -110,7 +110,7 @@ export function AnalysisRunsPage() {
                       </Table.Td>
                       <Table.Td>{TRIGGER[r.trigger] ?? r.trigger}</Table.Td>
                       <Table.Td>{r.years.join(', ') || '—'}</Table.Td>
-                      <Table.Td>{r.q}</Table.Td>
+                      <Table.Td>{String(r.q).replace('.', ',')}</Table.Td>
                       <Table.Td>{r.works}</Table.Td>
                       <Table.Td>{r.flagged}</Table.Td>
                     </Table.Tr>

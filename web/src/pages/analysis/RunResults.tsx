@@ -4,6 +4,7 @@ import type { AnalysisSchoolResult } from '../../../../src/shared/analysis';
 
 const formatP = (p: number) =>
   p < 0.0001 ? '< 0,0001' : p.toFixed(p < 0.01 ? 4 : 3).replace('.', ',');
+const pEq = (p: number) => (p < 0.0001 ? 'p < 0,0001' : `p = ${formatP(p)}`);
 
 function FlagBadge({ r }: { r: AnalysisSchoolResult }) {
   if (r.flagged) return <Badge color="red">признаки</Badge>;
@@ -19,8 +20,8 @@ function DossierText({ r }: { r: AnalysisSchoolResult }) {
         <List size="sm" spacing={4}>
           {r.evidence.map((e, i) => (
             <List.Item key={i}>
-              <b>{e.title}</b> ({e.subject}, {e.grade} класс, p = {formatP(e.p)}, n = {e.n}):{' '}
-              {e.text} {e.causes}
+              <b>{e.title}</b> ({e.subject}, {e.grade} класс, {pEq(e.p)}, n = {e.n}): {e.text}{' '}
+              {e.causes}
               {e.sampleNote ? ` ${e.sampleNote}` : ''}
             </List.Item>
           ))}
