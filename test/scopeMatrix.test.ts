@@ -22,6 +22,7 @@ import {
   type TargetRecords,
 } from './scopeWorld';
 import { resultCases, seedResults, type ResultFixtures } from './scopeMatrixResults';
+import { ANALYSIS_REACH, analysisCases } from './scopeMatrixAnalysis';
 
 type Reach = readonly Target[];
 const NONE: Reach = [];
@@ -141,6 +142,8 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
 
 for (const actor of Object.keys(REACH) as ActorName[])
   Object.assign(REACH[actor], PLAN_REACH[actor]);
+for (const [actor, reach] of Object.entries(ANALYSIS_REACH))
+  Object.assign(REACH[actor as ActorName], reach);
 
 const reaches = (actor: ActorName, permission: string, target: Target) =>
   (REACH[actor][permission] ?? NONE).includes(target);
@@ -430,6 +433,7 @@ const CASES: Record<string, Case> = {
   ...SCHEDULE_CASES,
   ...MONITORING_CASES,
   ...RESULT_CASES,
+  ...analysisCases(() => ctx),
   'GET /api/audit': {
     kind: 'list',
     permission: 'audit.read',

@@ -10,6 +10,7 @@ import { scheduleCheckCommand } from './commands/schedule';
 import { planExportCommand, planImportCommand } from './commands/plans';
 import { benchCommand } from './commands/bench';
 import { analyzeCommand } from './commands/analyze';
+import { analysisRunCommand } from './commands/analysisRun';
 import { importCommand, type ImportOptions } from './commands/importResults';
 import { serve } from './commands/serve';
 import { simulateCommand, type SimulateOptions } from './commands/simulate';
@@ -111,6 +112,13 @@ program
   .action((paths: string[], o: { observations?: string; q: number; json: string }) =>
     analyzeCommand(paths, o),
   );
+
+program
+  .command('analysis:run')
+  .description('Анализ объективности по результатам в базе данных с сохранением запуска')
+  .option('--q <number>', 'уровень FDR для списка школ', Number, 0.05)
+  .option('--municipality-id <id>', 'только этот муниципалитет', Number)
+  .action((o: { q: number; municipalityId?: number }) => analysisRunCommand(o));
 
 program
   .command('simulate')

@@ -1,3 +1,4 @@
+import { AnalysisRunService } from './analysis/runs';
 import { AuditLogService } from './auditLog';
 import { AuthService } from './auth/authService';
 import { ClassService } from './classes';
@@ -25,6 +26,10 @@ export type { ServiceDeps } from './deps';
 export function createServices(deps: ServiceDeps) {
   const schedules = new ScheduleService(deps);
   const campaigns = new CampaignService(deps, schedules);
+  const resultImports = new ResultImportService(deps);
+  const analysisRuns = new AnalysisRunService(deps);
+  // The stored analysis follows the results: re-run after each import and undo.
+  resultImports.onResultsChanged((actor, ids, change) => analysisRuns.rerun(actor, ids, change));
   return {
     deps,
     auth: new AuthService(deps),
@@ -43,7 +48,8 @@ export function createServices(deps: ServiceDeps) {
     monitoringScreen: new MonitoringScreenService(deps, campaigns, schedules),
     plans: createPlanServices(deps),
     testCatalog: new TestCatalogService(deps),
-    resultImports: new ResultImportService(deps),
+    resultImports,
+    analysisRuns,
     results: new ResultsService(deps),
     codeLinks: new CodeLinkService(deps),
   };

@@ -12,6 +12,7 @@ import {
   IconChecklist,
   IconClipboardList,
   IconListCheck,
+  IconScale,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../src/core/access/permissions';
@@ -84,6 +85,14 @@ export const NAV: NavItem[] = [
     description: 'Файлы ФИС ОКО: проверка, загрузка, история и отмена загрузок',
     icon: <IconUpload size={18} />,
     permission: 'result.import',
+    group: 'Работа',
+  },
+  {
+    path: '/analysis',
+    label: 'Анализ объективности',
+    description: 'Запуски анализа объективности результатов ВПР и досье по школам',
+    icon: <IconScale size={18} />,
+    permission: 'analysis.read',
     group: 'Работа',
   },
   {

@@ -15,6 +15,7 @@ import { ImportPage } from './pages/results/ImportPage';
 import { ResultsPage } from './pages/results/ResultsPage';
 import { SetupPage } from './pages/SetupPage';
 import { AuditPage } from './pages/audit/AuditPage';
+import { AnalysisRunsPage } from './pages/analysis/AnalysisRunsPage';
 import { DocumentsPage } from './pages/documents/DocumentsPage';
 import { ExpertGroupPage } from './pages/expertGroups/ExpertGroupPage';
 import { ExpertGroupsPage } from './pages/expertGroups/ExpertGroupsPage';
@@ -54,6 +55,7 @@ export const APP_PAGES: RouteObject[] = [
   { path: 'users', element: <UsersPage /> },
   { path: 'users/:id', element: <UserPage /> },
   { path: 'audit', element: <AuditPage /> },
+  { path: 'analysis', element: <AnalysisRunsPage /> },
   { path: 'monitoring', element: <MonitoringPage /> },
   { path: 'monitoring/templates', element: <TemplatesPage /> },
   { path: 'monitoring/campaigns/:id', element: <CampaignScreenPage /> },

@@ -86,47 +86,63 @@ export async function importCommand(paths: string[], o: ImportOptions): Promise<
   const summary = { imported: 0, already: 0, refused: 0, works: 0, created: [] as string[] };
   try {
     console.log(`База данных: ${describeDatabase(runtime.database)}`);
-    for (const [index, file] of files.entries()) {
-      const name = path.basename(file);
-      console.log(`[${index + 1}/${files.length}] ${file}`);
-      const bytes = readFileSync(file);
-      try {
-        const out = await runtime.services.resultImports.importFile(
-          SYSTEM_ACTOR,
-          { fileName: name, bytes, choice },
-          { createSchools: true, municipalityId: toInt('--municipality-id', o.municipalityId) },
-          ({ school, works, index: i, of }) => {
-            console.log(`    ${i}/${of} ${school}: работ ${works}`);
-          },
-        );
-        printIssues(out.issues, 'warning');
-        if (out.status === 'already_imported') {
-          summary.already++;
-          console.log(`    уже загружен ранее: ${out.testName}`);
-        } else {
-          summary.imported++;
-          summary.works += out.works;
-          summary.created.push(...out.schoolsCreated);
-          console.log(`    загружено: ${out.testName}, работ ${out.works}`);
-          for (const s of out.schoolsCreated) console.log(`    создана ОО ${s}`);
-        }
-      } catch (error) {
-        summary.refused++;
-        const details =
-          error instanceof AppError
-            ? (error.details as { issues?: ImportIssue[] } | undefined)
-            : undefined;
-        const errors = details?.issues?.filter((i) => i.severity === 'error');
-        if (errors?.length) {
-          console.error(`    Файл отклонён:`);
-          for (const i of errors.slice(0, 20)) console.error(`    ошибка: ${formatIssue(i)}`);
-          if (errors.length > 20) console.error(`    … и ещё ошибок: ${errors.length - 20}`);
-        } else {
-          console.error(
-            `    Файл отклонён: ${error instanceof Error ? error.message : String(error)}`,
+    // The stored analysis is re-run once after all files, not after each one.
+    const { changed } = await runtime.services.analysisRuns.deferReruns(async () => {
+      for (const [index, file] of files.entries()) {
+        const name = path.basename(file);
+        console.log(`[${index + 1}/${files.length}] ${file}`);
+        const bytes = readFileSync(file);
+        try {
+          const out = await runtime.services.resultImports.importFile(
+            SYSTEM_ACTOR,
+            { fileName: name, bytes, choice },
+            { createSchools: true, municipalityId: toInt('--municipality-id', o.municipalityId) },
+            ({ school, works, index: i, of }) => {
+              console.log(`    ${i}/${of} ${school}: работ ${works}`);
+            },
           );
+          printIssues(out.issues, 'warning');
+          if (out.status === 'already_imported') {
+            summary.already++;
+            console.log(`    уже загружен ранее: ${out.testName}`);
+          } else {
+            summary.imported++;
+            summary.works += out.works;
+            summary.created.push(...out.schoolsCreated);
+            console.log(`    загружено: ${out.testName}, работ ${out.works}`);
+            for (const s of out.schoolsCreated) console.log(`    создана ОО ${s}`);
+          }
+        } catch (error) {
+          summary.refused++;
+          const details =
+            error instanceof AppError
+              ? (error.details as { issues?: ImportIssue[] } | undefined)
+              : undefined;
+          const errors = details?.issues?.filter((i) => i.severity === 'error');
+          if (errors?.length) {
+            console.error(`    Файл отклонён:`);
+            for (const i of errors.slice(0, 20)) console.error(`    ошибка: ${formatIssue(i)}`);
+            if (errors.length > 20) console.error(`    … и ещё ошибок: ${errors.length - 20}`);
+          } else {
+            console.error(
+              `    Файл отклонён: ${error instanceof Error ? error.message : String(error)}`,
+            );
+          }
         }
       }
+    });
+    for (const municipalityId of changed) {
+      console.log(`Анализ объективности по муниципалитету ${municipalityId}…`);
+      const run = await runtime.services.analysisRuns.rerunNow(
+        SYSTEM_ACTOR,
+        municipalityId,
+        'import',
+      );
+      console.log(
+        run.status === 'done'
+          ? `    запуск № ${run.id}: школ ${run.schools}, школо-лет с признаками ${run.flagged}`
+          : `    запуск № ${run.id} не выполнен: ${run.error ?? ''}`,
+      );
     }
   } finally {
     await runtime.close();

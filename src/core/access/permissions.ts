@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   'result.read': 'Просмотр результатов оценочных процедур (ВПР, РМ, ОГЭ/ЕГЭ)',
   'result.import': 'Загрузка результатов оценочных процедур и отмена загрузок',
   'catalog.manage': 'Ведение каталога работ (задания, шкалы отметок)',
+  'analysis.read': 'Просмотр запусков анализа объективности (школа — только свои результаты)',
+  'analysis.run': 'Запуск анализа объективности результатов по муниципалитету',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -138,6 +140,14 @@ export const GRANTS: Record<Permission, Grants> = {
     readonly: 'scope',
   },
   'result.import': { district_admin: 'scope', district_specialist: 'scope', school_admin: 'scope' },
+  'analysis.read': {
+    district_admin: 'scope',
+    district_specialist: 'scope',
+    school_admin: 'scope',
+    expert: 'supervised',
+    readonly: 'scope',
+  },
+  'analysis.run': { district_admin: 'scope', district_specialist: 'scope' },
   'catalog.manage': { district_admin: 'any' },
 };
 

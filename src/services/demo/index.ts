@@ -56,11 +56,14 @@ export async function createDemo(
   const total = DEMO_STEPS.length + 1;
   progress(`Демо-район: реестр организаций и пользователей (1/${total})`);
   const world = await createDemoRegistry(deps, createRng(DEMO_SEED), progress);
-  for (const [index, step] of DEMO_STEPS.entries()) {
-    progress(`Демо-район: ${step.name} (${index + 2}/${total})`);
-    const rng = createRng(DEMO_SEED + (index + 1) * 7919);
-    await step.run({ deps, services, rng, world, progress });
-  }
+  // Imports do not re-run the analysis one by one: the analysis step runs it once.
+  await services.analysisRuns.deferReruns(async () => {
+    for (const [index, step] of DEMO_STEPS.entries()) {
+      progress(`Демо-район: ${step.name} (${index + 2}/${total})`);
+      const rng = createRng(DEMO_SEED + (index + 1) * 7919);
+      await step.run({ deps, services, rng, world, progress });
+    }
+  });
   await deps.database.transaction(async ({ db }) => {
     await setSetting(db, DEMO_SETTING, { seed: DEMO_SEED, createdAt: deps.now().toISOString() });
     await audit(db, SYSTEM_ACTOR, {

@@ -1,3 +1,4 @@
+import { analysisDemoStep } from './analysis';
 import type { DemoStep } from './index';
 import { monitoringDemoStep } from './monitoring';
 import { plansDemoStep } from './plans';
@@ -7,4 +8,9 @@ import { vprDemoStep } from './results/step';
  * Demo steps after the registry, in order. Each feature appends its own step here
  * (assessment results, plans of measures, ВСОКО monitoring) and documents its simulation.
  */
-export const DEMO_STEPS: DemoStep[] = [vprDemoStep, monitoringDemoStep, plansDemoStep];
+export const DEMO_STEPS: DemoStep[] = [
+  vprDemoStep,
+  monitoringDemoStep,
+  plansDemoStep,
+  analysisDemoStep,
+];

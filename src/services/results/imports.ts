@@ -67,8 +67,27 @@ function refusal(plan: ImportPlan): AppError {
   return invalid(`Файл не загружен. ${shown.join('; ')}${more}`, { issues: plan.issues });
 }
 
+/** Called after an import is committed or undone, with the municipalities whose results changed. */
+export type ResultsChanged = (
+  actor: Actor,
+  municipalityIds: number[],
+  change: 'import' | 'undo',
+) => Promise<void>;
+
 export class ResultImportService {
+  private readonly listeners: ResultsChanged[] = [];
+
   constructor(private readonly deps: ServiceDeps) {}
+
+  /** Registers a listener (the stored analysis re-runs this way). */
+  onResultsChanged(listener: ResultsChanged): void {
+    this.listeners.push(listener);
+  }
+
+  private async notify(actor: Actor, municipalityIds: number[], change: 'import' | 'undo') {
+    if (!municipalityIds.length) return;
+    for (const listener of this.listeners) await listener(actor, municipalityIds, change);
+  }
 
   /** The school chosen in the upload form must be one the caller may import for. */
   private async requireChosenSchool(actor: Actor, orgId: number | undefined) {
@@ -148,7 +167,7 @@ export class ResultImportService {
       };
     }
     const storageKey = storedKey ?? (await this.deps.storage.put(req.bytes)).key;
-    return this.deps.database.transaction(async (tx) => {
+    const outcome = await this.deps.database.transaction(async (tx) => {
       // The batches to replace are read again inside the transaction.
       if (plan.catalogTest) {
         const active = await findActiveBatches(
@@ -162,6 +181,15 @@ export class ResultImportService {
       }
       return this.apply(tx, actor, plan, storageKey, progress);
     });
+    const batches = await Promise.all(
+      outcome.batchIds.map((id) => findBatch(this.deps.database.db, id)),
+    );
+    await this.notify(
+      actor,
+      [...new Set(batches.flatMap((b) => (b ? [b.batch.municipalityId] : [])))],
+      'import',
+    );
+    return outcome;
   }
 
   private async apply(
@@ -367,7 +395,7 @@ export class ResultImportService {
 
   /** Undoes an active batch; the batch it replaced, if any, becomes active again. */
   async undo(actor: Actor, batchId: number) {
-    return this.deps.database.transaction(async ({ db }) => {
+    const undone = await this.deps.database.transaction(async ({ db }) => {
       const row = await findBatch(db, batchId);
       if (!row) throw notFound('Загрузка');
       requireWritable(
@@ -401,5 +429,7 @@ export class ResultImportService {
       });
       return (await findBatch(db, batchId)) as NonNullable<Awaited<ReturnType<typeof findBatch>>>;
     });
+    await this.notify(actor, [undone.batch.municipalityId], 'undo');
+    return undone;
   }
 }
