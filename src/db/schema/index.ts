@@ -7,3 +7,4 @@ export * from './schedules';
 export * from './monitoring';
 export * from './plans';
 export * from './results';
+export * from './journalMarks';
