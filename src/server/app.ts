@@ -27,6 +27,7 @@ import { registerReferenceRoutes } from './routes/reference';
 import { registerMonitoringRoutes } from './routes/monitoring';
 import { registerScheduleRoutes } from './routes/schedules';
 import { registerResultRoutes } from './routes/results';
+import { registerJournalMarkRoutes } from './routes/resultsJournal';
 import { registerUserRoutes } from './routes/users';
 
 /** A route of the API as registered, for the scope-matrix test and the docs. */
@@ -93,6 +94,7 @@ export async function buildApp(services: Services, config: ServerConfig) {
   registerPlanRoutes(app, services);
   registerPlanActivityRoutes(app, services);
   registerResultRoutes(app, services);
+  registerJournalMarkRoutes(app, services);
 
   registerWeb(app, config.webRoot);
   return app;
