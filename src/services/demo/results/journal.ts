@@ -1,6 +1,6 @@
 import { SYSTEM_ACTOR } from '../../../core/access/actor';
 import type { JournalMapping } from '../../../core/results/journalMarks';
-import { tableToCsv, tablesToXlsx, type ExportWork } from '../../../importers/results/writers';
+import { tableToCsv, type ExportWork } from '../../../importers/results/writers';
 import type { DemoContext } from '../index';
 
 /** The ВПР works of one subject and grade of the latest demo year (all schools). */
@@ -25,7 +25,6 @@ export async function importJournalMarks(
   sources: JournalSource[],
 ): Promise<number> {
   let marks = 0;
-  let files = 0;
   for (const school of ctx.world.schools) {
     for (const grade of [...new Set(sources.map((s) => s.grade))]) {
       const rows: (string | number)[][] = [HEADER];
@@ -43,15 +42,13 @@ export async function importJournalMarks(
       }
       if (rows.length === 1) continue;
       const base = `journal_${school.fisLogin}_${academicYear}_${grade}`;
-      const asXlsx = files % 4 === 3;
       const out = await ctx.services.journalMarks.importBytes(
         SYSTEM_ACTOR,
         { orgId: school.id, year: academicYear },
-        asXlsx ? `${base}.xlsx` : `${base}.csv`,
-        asXlsx ? await tablesToXlsx([{ name: 'Отметки', table: rows }]) : tableToCsv(rows),
+        `${base}.csv`,
+        tableToCsv(rows),
         MAPPING,
       );
-      files++;
       marks += out.marks;
     }
   }
