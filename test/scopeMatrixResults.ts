@@ -64,10 +64,32 @@ async function importFor(ctx: TestContext, orgId: number, code: string) {
   );
 }
 
+/** A journal export with one mark; the code makes the bytes unique. */
+const journalFile = (code: string) =>
+  `Код обучающегося;Предмет;Период;Отметка\n${code};Математика;Промежуточная аттестация;4\n`;
+const JOURNAL_MAPPING = { studentCode: 0, subject: 1, period: 2, mark: 3 };
+
+async function journalBody(ctx: TestContext, orgId: number, code: string) {
+  const fileName = `${code}.csv`;
+  const p = await ctx.services.journalMarks.upload(
+    SYSTEM_ACTOR,
+    { orgId, year: 2024 },
+    { fileName, bytes: Buffer.from(journalFile(code)) },
+  );
+  return { uploadKey: p.uploadKey, fileName, orgId, year: 2024, mapping: JOURNAL_MAPPING };
+}
+
 export async function seedResults(ctx: TestContext, world: ScopeWorld): Promise<ResultFixtures> {
   let testId = 0;
   for (const t of Object.values(world.targets)) {
     testId = (await importFor(ctx, t.orgId, `seed-${t.orgId}`)).testId;
+    await ctx.services.journalMarks.importBytes(
+      SYSTEM_ACTOR,
+      { orgId: t.orgId, year: 2024 },
+      `seed-${t.orgId}.csv`,
+      Buffer.from(journalFile(`seed-${t.orgId}`)),
+      JOURNAL_MAPPING,
+    );
   }
   return { testId };
 }
@@ -181,6 +203,51 @@ export function resultCases(
           headers: form.headers,
         };
       },
+    },
+    'POST /api/results/journal/upload': {
+      kind: 'target',
+      permission: 'result.import',
+      call: (t) => {
+        const form = multipart(
+          { orgId: t.orgId, year: 2024 },
+          { name: 'journal.csv', type: 'text/csv', content: journalFile(`j-${next()}`) },
+        );
+        return {
+          method: 'POST',
+          url: '/api/results/journal/upload',
+          body: form.payload,
+          headers: form.headers,
+        };
+      },
+    },
+    'POST /api/results/journal/preview': {
+      kind: 'target',
+      permission: 'result.import',
+      call: async (t) => ({
+        method: 'POST',
+        url: '/api/results/journal/preview',
+        body: await journalBody(ctx(), t.orgId, `jp-${next()}`),
+      }),
+    },
+    'POST /api/results/journal/imports': {
+      kind: 'target',
+      permission: 'result.import',
+      call: async (t) => ({
+        method: 'POST',
+        url: '/api/results/journal/imports',
+        body: await journalBody(ctx(), t.orgId, `ji-${next()}`),
+      }),
+    },
+    'GET /api/results/journal/imports': {
+      kind: 'list',
+      permission: 'result.read',
+      url: '/api/results/journal/imports',
+      orgIds: (d) => (d as { orgId: number }[]).map((f) => f.orgId),
+    },
+    'GET /api/results/journal/marks': {
+      kind: 'target',
+      permission: 'result.read',
+      call: (t) => ({ method: 'GET', url: `/api/results/journal/marks?orgId=${t.orgId}` }),
     },
     'GET /api/results/tests/:id/works': {
       kind: 'target',

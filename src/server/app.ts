@@ -28,6 +28,7 @@ import { registerMonitoringRoutes } from './routes/monitoring';
 import { registerScheduleRoutes } from './routes/schedules';
 import { registerResultRoutes } from './routes/results';
 import { registerAnalysisRoutes } from './routes/analysis';
+import { registerJournalMarkRoutes } from './routes/resultsJournal';
 import { registerUserRoutes } from './routes/users';
 
 /** A route of the API as registered, for the scope-matrix test and the docs. */
@@ -95,6 +96,7 @@ export async function buildApp(services: Services, config: ServerConfig) {
   registerPlanActivityRoutes(app, services);
   registerResultRoutes(app, services);
   registerAnalysisRoutes(app, services);
+  registerJournalMarkRoutes(app, services);
 
   registerWeb(app, config.webRoot);
   return app;

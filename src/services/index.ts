@@ -16,6 +16,7 @@ import { ResultsService } from './results/browse';
 import { TestCatalogService } from './results/catalog';
 import { CodeLinkService } from './results/links';
 import { ResultImportService } from './results/imports';
+import { JournalMarkService } from './results/journalMarks';
 import { SetupService } from './setup';
 import { StudentService } from './students';
 import { UserService } from './users';
@@ -52,6 +53,7 @@ export function createServices(deps: ServiceDeps) {
     analysisRuns,
     results: new ResultsService(deps),
     codeLinks: new CodeLinkService(deps),
+    journalMarks: new JournalMarkService(deps),
   };
 }
 

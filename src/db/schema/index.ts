@@ -8,3 +8,4 @@ export * from './monitoring';
 export * from './plans';
 export * from './results';
 export * from './analysis';
+export * from './journalMarks';

@@ -10,6 +10,7 @@ import {
 } from '../../../importers/results/writers';
 import type { DemoContext, DemoStep } from '../index';
 import type { DemoYear } from '../world';
+import { importJournalMarks, type JournalSource } from './journal';
 import {
   simulatedCutScores,
   simulatedStructure,
@@ -89,6 +90,7 @@ export const vprDemoStep: DemoStep = {
     };
     let files = 0;
     let works = 0;
+    const journalSources: JournalSource[] = [];
     for (const [yearIndex, year] of years.entries()) {
       const vprYear = year.startYear + 1;
       const classes = new Map<number, SimClass[][]>();
@@ -146,6 +148,9 @@ export const vprDemoStep: DemoStep = {
           );
           files++;
           works += out.works;
+          if (yearIndex === years.length - 1) {
+            journalSources.push({ subjectName: subject.name, grade, works: all });
+          }
           if (yearIndex === years.length - 1 && subject.code === 'rus' && grade === 4) {
             await uploadCorrectedForm(ctx, vprYear, test.tasks, all);
           }
@@ -154,6 +159,10 @@ export const vprDemoStep: DemoStep = {
       works += await importOge(ctx, rng, year, vprYear);
       files += OGE.length;
       ctx.progress(`  ВПР и ОГЭ ${vprYear}: загружено файлов ${files}, работ ${works}`);
+      if (yearIndex === years.length - 1) {
+        const marks = await importJournalMarks(ctx, year.startYear, journalSources);
+        ctx.progress(`  промежуточная аттестация ${year.startYear}/${vprYear}: отметок ${marks}`);
+      }
     }
   },
 };

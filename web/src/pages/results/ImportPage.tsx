@@ -11,6 +11,7 @@ import {
   SimpleGrid,
   Stack,
   Table,
+  Tabs,
   Text,
   Title,
 } from '@mantine/core';
@@ -24,10 +25,35 @@ import { endpoints } from '../../api/endpoints';
 import { resultsApi, uploadForPreview, type ImportFields } from '../../api/results';
 import { ErrorAlert, formatBytes, PageHeader } from '../../components/common';
 import { ImportHistory } from './ImportHistory';
+import { JournalImport } from './JournalImport';
 import { IssuesTable } from './IssuesTable';
 
-/** Upload by drag and drop, preview with every issue, commit, and the import history. */
+/** The import page: procedure results and marks from electronic journals, one tab each. */
 export function ImportPage() {
+  return (
+    <>
+      <PageHeader
+        title="Загрузка результатов"
+        subtitle="Выгрузка ФИС ОКО «Индивидуальные результаты» или «Форма сбора результатов» ОО, XLSX или CSV; отметки из электронного журнала"
+      />
+      <Tabs defaultValue="procedures" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="procedures">Результаты процедур</Tabs.Tab>
+          <Tabs.Tab value="journal">Отметки из электронного журнала</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="procedures">
+          <ProceduresImport />
+        </Tabs.Panel>
+        <Tabs.Panel value="journal">
+          <JournalImport />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
+
+/** Upload by drag and drop, preview with every issue, commit, and the import history. */
+function ProceduresImport() {
   const queryClient = useQueryClient();
   const reference = useQuery({ queryKey: ['reference'], queryFn: endpoints.reference });
   const schools = useQuery({
@@ -89,10 +115,6 @@ export function ImportPage() {
 
   return (
     <>
-      <PageHeader
-        title="Загрузка результатов"
-        subtitle="Выгрузка ФИС ОКО «Индивидуальные результаты» или «Форма сбора результатов» ОО, XLSX или CSV"
-      />
       <Stack>
         <Card withBorder>
           <Box

@@ -19,6 +19,7 @@ import { resultsApi } from '../../api/results';
 import { EChart } from '../../components/EChart';
 import { useSession } from '../../auth/session';
 import { notifyError, notifySaved, PageHeader, QueryState } from '../../components/common';
+import { SchoolJournalMarks } from './SchoolJournalMarks';
 import { histogramOption, markDistributionOption, taskSuccessOption } from './charts';
 
 const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)} %`);
@@ -82,6 +83,7 @@ export function ResultsPage() {
                 />
               </Group>
               <QueryState query={works}>{(data) => <WorksView data={data} />}</QueryState>
+              {orgId ? <SchoolJournalMarks orgId={orgId} /> : null}
             </Stack>
           ) : (
             <Text c="dimmed">
