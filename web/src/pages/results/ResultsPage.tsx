@@ -28,7 +28,10 @@ const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 10
 export function ResultsPage() {
   const [params, setParams] = useSearchParams();
   const tests = useQuery({ queryKey: ['results', 'tests'], queryFn: resultsApi.tests });
-  const testId = Number(params.get('test')) || tests.data?.[0]?.test.id || null;
+  // Without a choice, open the latest ВПР (the usual first look), else the latest test of any kind.
+  const defaultTest =
+    tests.data?.find((t) => t.test.procedure === 'vpr') ?? tests.data?.[0] ?? null;
+  const testId = Number(params.get('test')) || defaultTest?.test.id || null;
   const current = tests.data?.find((t) => t.test.id === testId) ?? null;
   const orgId = Number(params.get('org')) || current?.schools[0]?.orgId || null;
   const className = params.get('class') ?? undefined;
@@ -165,7 +168,13 @@ function WorksView({ data }: { data: WorksData }) {
       </SimpleGrid>
       <Card withBorder>
         <Title order={5}>Выполнение заданий (доля набранных баллов; цвет — уровень Б/П/В)</Title>
-        <EChart option={tasks} label="Выполнение заданий" />
+        {data.test.tasks.length > 0 ? (
+          <EChart option={tasks} label="Выполнение заданий" />
+        ) : (
+          <Text c="dimmed">
+            В файле этой работы нет баллов по заданиям (только итоговый балл и отметка).
+          </Text>
+        )}
       </Card>
       <Card withBorder>
         <Group justify="space-between" mb="xs">
