@@ -30,9 +30,12 @@ export default defineConfig({
               test: {
                 name: 'postgres',
                 include: unitInclude,
+                // Pure code needs no second database run; the PGlite data-folder lock test is
+                // about the embedded engine only.
                 exclude: pureOnly
                   .map((p) => `${p}/*.test.ts`)
-                  .concat(pureOnly.map((p) => `${p}/**/*.test.ts`)),
+                  .concat(pureOnly.map((p) => `${p}/**/*.test.ts`))
+                  .concat(['src/db/database.test.ts']),
                 env: { ...env, VSOKO_TEST_DB: 'postgres' },
                 globalSetup: ['test/globalSetup.ts'],
                 testTimeout: 30_000,

@@ -8,7 +8,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'vsoko-lock-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // The embedded engine only: the PostgreSQL run of the suite has nothing to add here.
-describe.skipIf(process.env.VSOKO_TEST_DB === 'postgres')('embedded database folder', () => {
+describe('embedded database folder', () => {
   it('refuses a second opener with a Russian message and opens again once released', async () => {
     const first = await openPglite(dir);
     await expect(openPglite(dir)).rejects.toThrow(/уже используется другим процессом vsoko/);
