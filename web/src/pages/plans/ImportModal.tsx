@@ -25,6 +25,7 @@ import { planApi } from '../../api/plans';
 import { ErrorAlert } from '../../components/common';
 import { useOwnerOptions } from './PlansPage';
 import { ruDate } from './status';
+import { PlanPeriodInputs } from './PlanPeriodInputs';
 
 type Mapping = Partial<Record<PlanColumn, number>>;
 
@@ -198,20 +199,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
               value={title}
               onChange={(e) => setTitle(e.currentTarget.value)}
             />
-            <Group grow>
-              <TextInput
-                label="Начало периода"
-                type="date"
-                value={start}
-                onChange={(e) => setStart(e.currentTarget.value)}
-              />
-              <TextInput
-                label="Окончание периода"
-                type="date"
-                value={end}
-                onChange={(e) => setEnd(e.currentTarget.value)}
-              />
-            </Group>
+            <PlanPeriodInputs start={start} end={end} onStart={setStart} onEnd={setEnd} />
             <ErrorAlert error={save.error} />
             <Group justify="flex-end">
               <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!orgId}>

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import type { PlanView } from '../../../../src/shared/plans';
 import { planApi } from '../../api/plans';
 import { ErrorAlert, notifySaved } from '../../components/common';
+import { PlanPeriodInputs } from './PlanPeriodInputs';
 
 const useRefresh = (planId: number) => {
   const qc = useQueryClient();
@@ -63,20 +64,7 @@ export function EditPlanModal(props: { plan: PlanView; opened: boolean; onClose:
           value={title}
           onChange={(e) => setTitle(e.currentTarget.value)}
         />
-        <Group grow>
-          <TextInput
-            label="Начало периода"
-            type="date"
-            value={start}
-            onChange={(e) => setStart(e.currentTarget.value)}
-          />
-          <TextInput
-            label="Окончание периода"
-            type="date"
-            value={end}
-            onChange={(e) => setEnd(e.currentTarget.value)}
-          />
-        </Group>
+        <PlanPeriodInputs start={start} end={end} onStart={setStart} onEnd={setEnd} />
         <Title order={6}>УТВЕРЖДАЮ</Title>
         <Textarea
           label="Должность утверждающего"

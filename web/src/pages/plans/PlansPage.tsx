@@ -9,6 +9,7 @@ import { useSession } from '../../auth/session';
 import { ErrorAlert, PageHeader, QueryState } from '../../components/common';
 import { ImportModal } from './ImportModal';
 import { ProgressBar, ruDate } from './status';
+import { PlanPeriodInputs } from './PlanPeriodInputs';
 
 /** Organisations that may own a plan of a level: schools for a school plan, bodies otherwise. */
 export function useOwnerOptions(level: PlanLevel, enabled: boolean) {
@@ -64,20 +65,7 @@ function CreatePlanModal({ opened, onClose }: { opened: boolean; onClose: () => 
           value={title}
           onChange={(e) => setTitle(e.currentTarget.value)}
         />
-        <Group grow>
-          <TextInput
-            label="Начало периода"
-            type="date"
-            value={start}
-            onChange={(e) => setStart(e.currentTarget.value)}
-          />
-          <TextInput
-            label="Окончание периода"
-            type="date"
-            value={end}
-            onChange={(e) => setEnd(e.currentTarget.value)}
-          />
-        </Group>
+        <PlanPeriodInputs start={start} end={end} onStart={setStart} onEnd={setEnd} />
         <ErrorAlert error={create.error} />
         <Group justify="flex-end">
           <Button
