@@ -42,6 +42,13 @@ export const PERMISSIONS = {
   'catalog.manage': 'Ведение каталога работ (задания, шкалы отметок)',
   'analysis.read': 'Просмотр запусков анализа объективности (школа — только свои результаты)',
   'analysis.run': 'Запуск анализа объективности результатов по муниципалитету',
+  'objectivity.read':
+    'Экран «Объективность результатов», карточки ОО и аналитические справки (школа — только своя)',
+  'objectivity.manage':
+    'Отметки о наблюдении, загрузка официальных списков (ФИОКО, ШНОР) и данных региона',
+  'objectivity.decide':
+    'Решения по ОО с признаками необъективности (снять, оставить, наблюдатели, перепроверка)',
+  'objectivity.explain': 'Пояснения ОО к выявленным признакам необъективности',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -148,6 +155,16 @@ export const GRANTS: Record<Permission, Grants> = {
     readonly: 'scope',
   },
   'analysis.run': { district_admin: 'scope', district_specialist: 'scope' },
+  'objectivity.read': {
+    district_admin: 'scope',
+    district_specialist: 'scope',
+    school_admin: 'scope',
+    expert: 'supervised',
+    readonly: 'scope',
+  },
+  'objectivity.manage': { district_admin: 'scope', district_specialist: 'scope' },
+  'objectivity.decide': { district_admin: 'scope', district_specialist: 'scope' },
+  'objectivity.explain': { school_admin: 'scope' },
   'catalog.manage': { district_admin: 'any' },
 };
 
