@@ -17,12 +17,12 @@ import { findOrgById, findOrgsByIds } from '../../db/repositories/organisations'
 import {
   latestDoneRun,
   listFigures,
+  listFiguresSummary,
   listRegionAggregates,
   listRunSchools,
   listRunTests,
   listSchoolResults,
   regionOfMunicipality,
-  type FiguresRow,
 } from '../../db/repositories/objectivityCard';
 import { subjectName } from '../../importers/analytics/loadResults';
 import type {
@@ -152,15 +152,16 @@ export class ObjectivityCardService {
     if (!selected)
       return { school, run: runRef(run), tests, selected, current: null, dynamics: [], results };
     const series = { runId: run.id, subject: selected.subject, grade: selected.grade };
-    const [own, municipal] = await Promise.all([
-      listFigures(db, { ...series, orgId }),
-      listFigures(db, { ...series, orgId: null }),
+    const test = { ...series, year: selected.year };
+    const [[currentRow], [municipalRow], own, municipal] = await Promise.all([
+      listFigures(db, { ...test, orgId }),
+      listFigures(db, { ...test, orgId: null }),
+      listFiguresSummary(db, { ...series, orgId }),
+      listFiguresSummary(db, { ...series, orgId: null }),
     ]);
-    const byYear = (rows: FiguresRow[]) => new Map(rows.map((r) => [r.year, r.figures]));
-    const ownYears = byYear(own);
-    const municipalYears = byYear(municipal);
-    const current = ownYears.get(selected.year);
-    const municipality = municipalYears.get(selected.year)?.figures ?? null;
+    const current = currentRow?.figures;
+    const municipality = municipalRow?.figures.figures ?? null;
+    const municipalYears = new Map(municipal.map((m) => [m.year, m]));
     return {
       school,
       run: runRef(run),
@@ -174,22 +175,20 @@ export class ObjectivityCardService {
             region: await this.region(org.municipalityId, run.procedure, current.figures),
           }
         : null,
-      dynamics: [...ownYears.entries()]
-        .sort((a, b) => a[0] - b[0])
-        .map(([year, { figures: f }]) => {
-          const m = municipalYears.get(year)?.figures;
-          return {
-            year,
-            participants: f.marks.participants,
-            percent: f.marks.percent,
-            qualityRate: f.marks.qualityRate,
-            successRate: f.marks.successRate,
-            meanMark: f.marks.meanMark,
-            journalPercent: f.journal.percent,
-            municipalityQualityRate: m?.marks.qualityRate ?? null,
-            municipalityJournalPercent: m?.journal.percent ?? null,
-          };
-        }),
+      dynamics: own.map(({ year, marks, journalPercent }) => {
+        const m = municipalYears.get(year);
+        return {
+          year,
+          participants: marks.participants,
+          percent: marks.percent,
+          qualityRate: marks.qualityRate,
+          successRate: marks.successRate,
+          meanMark: marks.meanMark,
+          journalPercent,
+          municipalityQualityRate: m?.marks.qualityRate ?? null,
+          municipalityJournalPercent: m?.journalPercent ?? null,
+        };
+      }),
       results,
     };
   }
