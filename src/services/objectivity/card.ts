@@ -23,6 +23,7 @@ import {
   listRunTests,
   listSchoolResults,
   regionOfMunicipality,
+  type RegionAggregateRowDb,
 } from '../../db/repositories/objectivityCard';
 import { subjectName } from '../../importers/analytics/loadResults';
 import type {
@@ -76,14 +77,13 @@ export class ObjectivityCardService {
   constructor(private readonly deps: ServiceDeps) {}
 
   /** Region figures of one test from the imported aggregates, on the stored task structure. */
-  private async region(
-    municipalityId: number,
-    procedure: string,
-    f: Figures,
-  ): Promise<RegionFigures | RegionMissing> {
+  private async regionRows(municipalityId: number, procedure: string) {
     const { db } = this.deps.database;
     const regionId = await regionOfMunicipality(db, municipalityId);
-    const rows = regionId === null ? [] : await listRegionAggregates(db, regionId, procedure);
+    return regionId === null ? [] : listRegionAggregates(db, regionId, procedure);
+  }
+
+  private region(rows: RegionAggregateRowDb[], f: Figures): RegionFigures | RegionMissing {
     const row = rows.find(
       (r) => r.subject === f.subject && r.grade === f.grade && r.year === f.year,
     );
@@ -133,9 +133,13 @@ export class ObjectivityCardService {
         dynamics: [],
         results: [],
       };
-    const tests = sortTests((await listRunTests(db, run.id, orgId)).map(testRef));
+    const [testRows, resultRows] = await Promise.all([
+      listRunTests(db, run.id, orgId),
+      listSchoolResults(db, run.id, orgId),
+    ]);
+    const tests = sortTests(testRows.map(testRef));
     const selected = pickTest(tests, q);
-    const results = (await listSchoolResults(db, run.id, orgId)).map((r) => {
+    const results = resultRows.map((r) => {
       const dossier = r.dossier as StoredDossier;
       return {
         year: r.year,
@@ -153,11 +157,12 @@ export class ObjectivityCardService {
       return { school, run: runRef(run), tests, selected, current: null, dynamics: [], results };
     const series = { runId: run.id, subject: selected.subject, grade: selected.grade };
     const test = { ...series, year: selected.year };
-    const [[currentRow], [municipalRow], own, municipal] = await Promise.all([
+    const [[currentRow], [municipalRow], own, municipal, regionRows] = await Promise.all([
       listFigures(db, { ...test, orgId }),
       listFigures(db, { ...test, orgId: null }),
       listFiguresSummary(db, { ...series, orgId }),
       listFiguresSummary(db, { ...series, orgId: null }),
+      this.regionRows(org.municipalityId, run.procedure),
     ]);
     const current = currentRow?.figures;
     const municipality = municipalRow?.figures.figures ?? null;
@@ -172,7 +177,7 @@ export class ObjectivityCardService {
             school: current.figures,
             classes: current.classes,
             municipality,
-            region: await this.region(org.municipalityId, run.procedure, current.figures),
+            region: this.region(regionRows, current.figures),
           }
         : null,
       dynamics: own.map(({ year, marks, journalPercent }) => {
@@ -272,7 +277,9 @@ export class ObjectivityCardService {
       schools,
       school,
       municipality,
-      region: municipality ? await this.region(municipalityId, run.procedure, municipality) : null,
+      region: municipality
+        ? this.region(await this.regionRows(municipalityId, run.procedure), municipality)
+        : null,
     };
   }
 }
