@@ -11,6 +11,7 @@ import { planExportCommand, planImportCommand } from './commands/plans';
 import { benchCommand } from './commands/bench';
 import { analyzeCommand } from './commands/analyze';
 import { analysisRunCommand } from './commands/analysisRun';
+import { regionImportCommand } from './commands/regionImport';
 import { importCommand, type ImportOptions } from './commands/importResults';
 import { serve } from './commands/serve';
 import { simulateCommand, type SimulateOptions } from './commands/simulate';
@@ -119,6 +120,13 @@ program
   .option('--q <number>', 'уровень FDR для списка школ', Number, 0.05)
   .option('--municipality-id <id>', 'только этот муниципалитет', Number)
   .action((o: { q: number; municipalityId?: number }) => analysisRunCommand(o));
+
+program
+  .command('region:import')
+  .description('Загрузить региональные показатели ФИС ОКО (XLSX/CSV) для региона муниципалитета')
+  .argument('<file>', 'таблица .xlsx или .csv (см. docs/objectivity-card.md)')
+  .option('--municipality-id <id>', 'муниципалитет, чей регион загружается', Number)
+  .action((file: string, o: { municipalityId?: number }) => regionImportCommand(file, o));
 
 program
   .command('simulate')

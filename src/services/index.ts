@@ -20,6 +20,8 @@ import { JournalMarkService } from './results/journalMarks';
 import { SetupService } from './setup';
 import { StudentService } from './students';
 import { UserService } from './users';
+import { ObjectivityCardService } from './objectivity/card';
+import { RegionAggregateService } from './objectivity/regionAggregates';
 
 export type { ServiceDeps } from './deps';
 
@@ -31,6 +33,9 @@ export function createServices(deps: ServiceDeps) {
   const analysisRuns = new AnalysisRunService(deps);
   // The stored analysis follows the results: re-run after each import and undo.
   resultImports.onResultsChanged((actor, ids, change) => analysisRuns.rerun(actor, ids, change));
+  const regionAggregates = new RegionAggregateService(deps);
+  // Runs carry the regional aggregates: re-run after a regional import changed them.
+  regionAggregates.onRegionChanged((actor, ids) => analysisRuns.rerun(actor, ids, 'import'));
   return {
     deps,
     auth: new AuthService(deps),
@@ -54,6 +59,8 @@ export function createServices(deps: ServiceDeps) {
     results: new ResultsService(deps),
     codeLinks: new CodeLinkService(deps),
     journalMarks: new JournalMarkService(deps),
+    objectivityCard: new ObjectivityCardService(deps),
+    regionAggregates,
   };
 }
 
