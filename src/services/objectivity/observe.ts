@@ -88,7 +88,7 @@ export class ObservationService {
       lastMarkChange: changed?.toISOString() ?? null,
       latestRunId: run?.id ?? null,
       latestRunStartedAt: run?.startedAt.toISOString() ?? null,
-      outdated: !!run && !!changed && changed.getTime() >= run.startedAt.getTime(),
+      outdated: !!run && !!changed && changed.getTime() > run.startedAt.getTime(),
     };
   }
 
