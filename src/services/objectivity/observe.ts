@@ -1,6 +1,6 @@
 import type { Actor } from '../../core/access/actor';
 import { inScope, resolveScope } from '../../core/access/scope';
-import { invalid, notFound } from '../../core/errors';
+import { AppError, invalid, notFound } from '../../core/errors';
 import { observedComparison } from '../../core/objectivity/observedComparison';
 import { formatIssue, issue, type ImportIssue } from '../../core/results/issues';
 import type { Db } from '../../db/database';
@@ -46,7 +46,7 @@ export class ObservationService {
 
   /** Administrations with results in the caller's scope, with their marks and the run status. */
   async list(actor: Actor, query: ObservationsQuery): Promise<ObservationList> {
-    const scope = requireScope(actor, 'objectivity.read');
+    const scope = await this.readScope(actor, query.orgId);
     const { db } = this.deps.database;
     const rows = await listAdministrations(db, {
       scope,
@@ -76,6 +76,20 @@ export class ObservationService {
       canManage: resolveScope(actor, 'objectivity.manage').granted,
       status: await Promise.all([...municipalities].sort((a, b) => a - b).map((m) => this.status(m))),
     };
+  }
+
+  /** The read scope; a school filter outside it is not found. */
+  private async readScope(actor: Actor, orgId: number | undefined) {
+    const scope = requireScope(actor, 'objectivity.read');
+    if (orgId === undefined) return scope;
+    const found = await findOrgById(this.deps.database.db, orgId);
+    if (!found) throw notFound('Организация');
+    return requireInScope(
+      actor,
+      'objectivity.read',
+      { orgId, municipalityId: found.org.municipalityId },
+      'Организация',
+    );
   }
 
   /** Whether the municipality's latest analysis run started before the marks last changed. */
@@ -144,6 +158,7 @@ export class ObservationService {
           o,
         ]),
       );
+      const formatErrors = errors.length;
       const reported = new Set<string>();
       for (const u of units) {
         const org = byLogin.get(u.login);
@@ -164,10 +179,10 @@ export class ObservationService {
       if (errors.length) {
         errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
         const more = errors.length > 5 ? ` (и ещё ошибок: ${errors.length - 5})` : '';
-        throw invalid(
-          `Файл не загружен. ${errors.slice(0, 5).map(formatIssue).join('; ')}${more}`,
-          { issues: errors },
-        );
+        const message = `Файл не загружен. ${errors.slice(0, 5).map(formatIssue).join('; ')}${more}`;
+        // Only schools the caller cannot reach: the file names records that are not found.
+        if (!formatErrors) throw new AppError('NOT_FOUND', message, { issues: errors });
+        throw invalid(message, { issues: errors });
       }
       const orgs = new Map([...byLogin.values()].map((o) => [o.id, o]));
       const items = units.map((u) => ({
@@ -183,8 +198,11 @@ export class ObservationService {
   }
 
   /** Stored «да»/«нет» marks of the caller's scope in the CSV format the import reads. */
-  async exportCsv(actor: Actor, query: ObservationsQuery): Promise<{ fileName: string; bytes: Buffer }> {
-    const scope = requireScope(actor, 'objectivity.read');
+  async exportCsv(
+    actor: Actor,
+    query: ObservationsQuery,
+  ): Promise<{ fileName: string; bytes: Buffer }> {
+    const scope = await this.readScope(actor, query.orgId);
     const rows = await listScopedMarks(this.deps.database.db, {
       scope,
       year: query.year,
