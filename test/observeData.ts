@@ -2,7 +2,11 @@ import { SYSTEM_ACTOR } from '../src/core/access/actor';
 import { createRng } from '../src/core/random';
 import { KNOWN_TESTS } from '../src/core/results/knownTests';
 import { individualResultsTable, tableToCsv } from '../src/importers/results/writers';
-import { simulateSchoolWorks, taskDifficulties, type SimTest } from '../src/services/demo/results/simulation';
+import {
+  simulateSchoolWorks,
+  taskDifficulties,
+  type SimTest,
+} from '../src/services/demo/results/simulation';
 import type { TestContext } from './app';
 
 /**
@@ -11,7 +15,18 @@ import type { TestContext } from './app';
  * manifest says for its last year (flat gain of every work) — here the 2023 file — and honest
  * in 2022; every other school is honest. Imported with new schools `sch78<number>`.
  */
-export const OBSERVE_NUMBERS = ['320', '901', '902', '903', '904', '905', '906', '907', '908', '909'];
+export const OBSERVE_NUMBERS = [
+  '320',
+  '901',
+  '902',
+  '903',
+  '904',
+  '905',
+  '906',
+  '907',
+  '908',
+  '909',
+];
 export const OBSERVE_YEARS = [2022, 2023] as const;
 
 function municipalFile(year: 2022 | 2023, seed: number): Buffer {

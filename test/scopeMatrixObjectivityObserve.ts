@@ -55,7 +55,9 @@ export function observeCases(
         method: 'PUT',
         url: '/api/objectivity/observations',
         body: {
-          items: [{ orgId: t.orgId, year: 2023, subject: 'math', grade: 4, observed: seq % 2 === 0 }],
+          items: [
+            { orgId: t.orgId, year: 2023, subject: 'math', grade: 4, observed: seq % 2 === 0 },
+          ],
         },
       }),
     },
@@ -85,7 +87,10 @@ export function observeCases(
       kind: 'target',
       permission: 'objectivity.read',
       // The export is of the caller's whole scope; filtered by a school outside it, it is refused.
-      call: (t) => ({ method: 'GET', url: `/api/objectivity/observations/export?orgId=${t.orgId}` }),
+      call: (t) => ({
+        method: 'GET',
+        url: `/api/objectivity/observations/export?orgId=${t.orgId}`,
+      }),
     },
     'GET /api/objectivity/schools/:orgId/observed': {
       kind: 'target',

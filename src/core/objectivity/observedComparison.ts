@@ -85,9 +85,7 @@ function side(
 ): ComparisonSide | null {
   if (!school.length) return null;
   const s = figures(school);
-  const m = figures(
-    school.flatMap((r) => municipality.get(key(r.subject, r.grade, r.year)) ?? []),
-  );
+  const m = figures(school.flatMap((r) => municipality.get(key(r.subject, r.grade, r.year)) ?? []));
   return {
     years: school.map((r) => r.year).sort((a, b) => a - b),
     school: s,
@@ -129,8 +127,7 @@ export function observedComparison(
       list.filter((r) => status(r) === false),
       muni,
     );
-    const gap =
-      obs && unobs ? minus(unobs.difference.scorePct, obs.difference.scorePct, 1) : null;
+    const gap = obs && unobs ? minus(unobs.difference.scorePct, obs.difference.scorePct, 1) : null;
     rows.push({
       subject: first.subject,
       grade: first.grade,

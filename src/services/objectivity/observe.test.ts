@@ -7,7 +7,14 @@ import type {
   ObservationList,
   ObservedComparison,
 } from '../../shared/objectivityObserve';
-import { createTestContext, dataOf, errorOf, signIn, type Client, type TestContext } from '../../../test/app';
+import {
+  createTestContext,
+  dataOf,
+  errorOf,
+  signIn,
+  type Client,
+  type TestContext,
+} from '../../../test/app';
 import { buildMunicipality, buildSchool, buildUser, PASSWORD } from '../../../test/factories';
 import { multipart } from '../../../test/multipart';
 import { importObserveResults } from '../../../test/observeData';

@@ -74,7 +74,9 @@ export class ObservationService {
         setAt: r.setAt?.toISOString() ?? null,
       })),
       canManage: resolveScope(actor, 'objectivity.manage').granted,
-      status: await Promise.all([...municipalities].sort((a, b) => a - b).map((m) => this.status(m))),
+      status: await Promise.all(
+        [...municipalities].sort((a, b) => a - b).map((m) => this.status(m)),
+      ),
     };
   }
 
@@ -283,7 +285,10 @@ export class ObservationService {
       ]),
     );
     const now = this.deps.now();
-    const changes = new Map<number, { before: Record<string, string>; after: Record<string, string> }>();
+    const changes = new Map<
+      number,
+      { before: Record<string, string>; after: Record<string, string> }
+    >();
     const seen = new Map<string, boolean | null>();
     let unchanged = 0;
     for (const item of items) {
