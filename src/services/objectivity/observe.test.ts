@@ -138,6 +138,7 @@ describe('observation marks', () => {
   it('lets a school see only its own marks and change none', async () => {
     const own = await list(schoolUser);
     expect(own.canManage).toBe(false);
+    expect(own.status).toEqual([]);
     expect(new Set(own.rows.map((r) => r.orgId))).toEqual(new Set([school320.id]));
     const put = await schoolUser.put('/api/objectivity/observations', {
       items: [{ orgId: school320.id, year: 2023, subject: 'math', grade: 4, observed: true }],

@@ -1,5 +1,5 @@
 import type { Actor } from '../../core/access/actor';
-import { inScope, resolveScope } from '../../core/access/scope';
+import { coversMunicipality, inScope, resolveScope } from '../../core/access/scope';
 import { AppError, invalid, notFound } from '../../core/errors';
 import { observedComparison } from '../../core/objectivity/observedComparison';
 import { formatIssue, issue, type ImportIssue } from '../../core/results/issues';
@@ -55,8 +55,13 @@ export class ObservationService {
       grade: query.grade,
       orgId: query.orgId,
     });
-    const municipalities = new Set(rows.map((r) => r.municipalityId));
-    for (const id of scope.municipalityIds) municipalities.add(id);
+    // The run status is for those who change marks: whole municipalities they manage.
+    const manage = resolveScope(actor, 'objectivity.manage');
+    const municipalities = new Set(
+      [...rows.map((r) => r.municipalityId), ...scope.municipalityIds].filter((m) =>
+        coversMunicipality(manage, m),
+      ),
+    );
     return {
       rows: rows.map((r) => ({
         orgId: r.orgId,
@@ -73,7 +78,7 @@ export class ObservationService {
         setByLogin: r.setByLogin,
         setAt: r.setAt?.toISOString() ?? null,
       })),
-      canManage: resolveScope(actor, 'objectivity.manage').granted,
+      canManage: manage.granted,
       status: await Promise.all(
         [...municipalities].sort((a, b) => a - b).map((m) => this.status(m)),
       ),
