@@ -29,6 +29,7 @@ import { registerScheduleRoutes } from './routes/schedules';
 import { registerResultRoutes } from './routes/results';
 import { registerAnalysisRoutes } from './routes/analysis';
 import { registerJournalMarkRoutes } from './routes/resultsJournal';
+import { registerObjectivityObserveRoutes } from './routes/objectivityObserve';
 import { registerUserRoutes } from './routes/users';
 import { registerObjectivityCardRoutes } from './routes/objectivityCard';
 
@@ -99,6 +100,7 @@ export async function buildApp(services: Services, config: ServerConfig) {
   registerAnalysisRoutes(app, services);
   registerJournalMarkRoutes(app, services);
   registerObjectivityCardRoutes(app, services);
+  registerObjectivityObserveRoutes(app, services);
 
   registerWeb(app, config.webRoot);
   return app;

@@ -17,6 +17,7 @@ import { TestCatalogService } from './results/catalog';
 import { CodeLinkService } from './results/links';
 import { ResultImportService } from './results/imports';
 import { JournalMarkService } from './results/journalMarks';
+import { ObservationService } from './objectivity/observe';
 import { SetupService } from './setup';
 import { StudentService } from './students';
 import { UserService } from './users';
@@ -61,6 +62,7 @@ export function createServices(deps: ServiceDeps) {
     journalMarks: new JournalMarkService(deps),
     objectivityCard: new ObjectivityCardService(deps),
     regionAggregates,
+    observations: new ObservationService(deps),
   };
 }
 

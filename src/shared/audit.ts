@@ -43,6 +43,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   municipality: 'Муниципалитет',
   demo: 'Демо-данные',
   region_aggregates: 'Региональные показатели ФИС ОКО',
+  observation_mark: 'Общественное наблюдение',
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {

@@ -30,6 +30,7 @@ import { TemplatesPage } from './pages/monitoring/TemplatesPage';
 import { SchedulesPage } from './pages/schedules/SchedulesPage';
 import { ReportsPage as ObjectivityReportsPage } from './pages/objectivity/ReportsPage';
 import { SchoolCardPage } from './pages/objectivity/SchoolCardPage';
+import { ObservationsPage } from './pages/objectivity/ObservationsPage';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, loading } = useSession();
@@ -71,6 +72,7 @@ export const APP_PAGES: RouteObject[] = [
   { path: 'results/catalog', element: <CatalogPage /> },
   { path: 'objectivity/schools/:orgId', element: <SchoolCardPage /> },
   { path: 'objectivity/reports', element: <ObjectivityReportsPage /> },
+  { path: 'objectivity/observations', element: <ObservationsPage /> },
 ];
 
 export const router = createBrowserRouter([

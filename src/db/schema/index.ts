@@ -10,3 +10,4 @@ export * from './results';
 export * from './analysis';
 export * from './journalMarks';
 export * from './objectivityCard';
+export * from './objectivityObserve';

@@ -19,6 +19,8 @@ export const OBSERVATION_HEADER = [
 
 export interface ObservationsFile {
   observed: Map<string, boolean>;
+  /** The first file row of each unit key (for messages about a row after parsing). */
+  rowOf: Map<string, number>;
   rows: number;
   issues: ImportIssue[];
 }
@@ -38,6 +40,7 @@ export function parseObservations(
   const where = { file, sheet: null };
   const issues: ImportIssue[] = [];
   const observed = new Map<string, boolean>();
+  const rowOf = new Map<string, number>();
   let header: number[] | null = null;
   let rows = 0;
   const read = readCsvRows(file, bytes, ({ row, cells }) => {
@@ -99,10 +102,11 @@ export function parseObservations(
           ),
         );
       observed.set(key, v);
+      if (!rowOf.has(key)) rowOf.set(key, row);
       rows += 1;
     }
   });
   if (read.failure) issues.unshift(read.failure);
   if (!header) issues.push(issue(where, 'error', 'файл пуст: нет заголовка'));
-  return { observed, rows, issues };
+  return { observed, rowOf, rows, issues };
 }

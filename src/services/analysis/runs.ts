@@ -3,6 +3,7 @@ import { coversMunicipality } from '../../core/access/scope';
 import { analyze, ENGINE_VERSION } from '../../core/analytics/analyze';
 import { buildDataset, type InputTest } from '../../core/analytics/build';
 import { buildDossier } from '../../core/analytics/dossier';
+import { unitKey } from '../../core/analytics/types';
 import { forbidden, invalid, notFound } from '../../core/errors';
 import {
   findRun,
@@ -15,6 +16,7 @@ import {
   updateRun,
   type AnalysisRunRow,
 } from '../../db/repositories/analysisRuns';
+import { listMunicipalityMarks } from '../../db/repositories/objectivityObserve';
 import { findOrgsByIds } from '../../db/repositories/organisations';
 import { subjectName } from '../../importers/analytics/loadResults';
 import { audit } from '../audit';
@@ -103,7 +105,21 @@ export class AnalysisRunService {
       });
       works += rows.length;
     }
-    return { inputs, orgIds: [...orgIds], works };
+    // Observation marks «да»/«нет» by the engine's unit key (school = String(orgId)); a subject
+    // with forms (rus:базовая) takes the mark of its subject.
+    const variants = new Map<string, Set<string>>();
+    for (const { test, subjectCode } of tests) {
+      const set = variants.get(subjectCode) ?? new Set<string>();
+      set.add(test.form ? `${subjectCode}:${test.form}` : subjectCode);
+      variants.set(subjectCode, set);
+    }
+    const observed = new Map<string, boolean>();
+    for (const m of await listMunicipalityMarks(db, municipalityId)) {
+      if (m.observed === null) continue;
+      for (const subject of variants.get(m.subjectCode) ?? [])
+        observed.set(unitKey(String(m.orgId), subject, m.grade, m.year), m.observed);
+    }
+    return { inputs, observed, orgIds: [...orgIds], works };
   }
 
   /** Starts a run for the caller (district staff) and waits for it. */
@@ -151,7 +167,7 @@ export class AnalysisRunService {
       progress(
         `Прочитано работ: ${input.works}, работ (предмет × класс × год): ${input.inputs.length}`,
       );
-      const { data, problems } = buildDataset(input.inputs);
+      const { data, problems } = buildDataset(input.inputs, input.observed);
       data.region = await loadRegion(database.db, municipalityId, procedure);
       const result = analyze(data, { q: req.q, supportQ: SUPPORT_Q });
       progress(`Анализ выполнен: школо-лет ${result.schools.length}`);

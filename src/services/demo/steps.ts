@@ -1,6 +1,7 @@
 import { analysisDemoStep } from './analysis';
 import type { DemoStep } from './index';
 import { monitoringDemoStep } from './monitoring';
+import { observationsDemoStep } from './observations';
 import { plansDemoStep } from './plans';
 import { vprDemoStep } from './results/step';
 
@@ -12,5 +13,7 @@ export const DEMO_STEPS: DemoStep[] = [
   vprDemoStep,
   monitoringDemoStep,
   plansDemoStep,
+  // The analysis reads the observation marks: they are stored first.
+  observationsDemoStep,
   analysisDemoStep,
 ];

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { AnalysisRun } from '../../../../src/shared/analysis';
 import { analysisApi } from '../../api/analysis';
 import { useSession } from '../../auth/session';
@@ -69,11 +69,18 @@ export function AnalysisRunsPage() {
         title="Анализ объективности — запуски"
         subtitle="Сохранённые запуски анализа по результатам ВПР; после загрузки или отмены результатов анализ выполняется заново"
         actions={
-          can('analysis.run') ? (
-            <Button loading={start.isPending} onClick={() => start.mutate()}>
-              Выполнить анализ
-            </Button>
-          ) : undefined
+          <>
+            {can('objectivity.read') && (
+              <Button component={Link} to="/objectivity/observations" variant="default">
+                Общественное наблюдение
+              </Button>
+            )}
+            {can('analysis.run') && (
+              <Button loading={start.isPending} onClick={() => start.mutate()}>
+                Выполнить анализ
+              </Button>
+            )}
+          </>
         }
       />
       <QueryState query={runs}>

@@ -24,6 +24,7 @@ import { objectivityCardApi } from '../../api/objectivityCard';
 import { EChart } from '../../components/EChart';
 import { formatDateTime, PageHeader, QueryState } from '../../components/common';
 import { CardDossier, CardDynamics, ClassDrillDown } from './CardSections';
+import { ObservedComparison } from './ObservedComparison';
 import {
   JournalMatrix,
   JournalTable,
@@ -216,7 +217,9 @@ function CardBody({ card, orgId }: { card: SchoolCard; orgId: number }) {
           <ClassDrillDown classes={cur.classes} />
         </>
       )}
-      {/* LEAD: <ObservedComparison orgId={orgId} /> (observe helper) */}
+      <Card withBorder>
+        <ObservedComparison orgId={orgId} />
+      </Card>
       {/* LEAD: <ExternalInternalPanel orgId={orgId} year={card.selected?.year} /> (support helper) */}
       <CardDossier results={card.results} />
       {/* LEAD: <DueProcessPanel orgId={orgId} year={card.selected?.year ?? 0} /> (screen helper) */}
