@@ -30,6 +30,7 @@ import { registerResultRoutes } from './routes/results';
 import { registerAnalysisRoutes } from './routes/analysis';
 import { registerJournalMarkRoutes } from './routes/resultsJournal';
 import { registerUserRoutes } from './routes/users';
+import { registerObjectivityScreenRoutes } from './routes/objectivityScreen';
 
 /** A route of the API as registered, for the scope-matrix test and the docs. */
 export interface RegisteredRoute {
@@ -97,6 +98,7 @@ export async function buildApp(services: Services, config: ServerConfig) {
   registerResultRoutes(app, services);
   registerAnalysisRoutes(app, services);
   registerJournalMarkRoutes(app, services);
+  registerObjectivityScreenRoutes(app, services);
 
   registerWeb(app, config.webRoot);
   return app;

@@ -20,6 +20,9 @@ import { JournalMarkService } from './results/journalMarks';
 import { SetupService } from './setup';
 import { StudentService } from './students';
 import { UserService } from './users';
+import { ObjectivityScreenService } from './objectivity/screen';
+import { OfficialListService } from './objectivity/officialLists';
+import { DueProcessService } from './objectivity/dueProcess';
 
 export type { ServiceDeps } from './deps';
 
@@ -54,6 +57,9 @@ export function createServices(deps: ServiceDeps) {
     results: new ResultsService(deps),
     codeLinks: new CodeLinkService(deps),
     journalMarks: new JournalMarkService(deps),
+    objectivityScreen: new ObjectivityScreenService(deps),
+    officialLists: new OfficialListService(deps),
+    dueProcess: new DueProcessService(deps),
   };
 }
 
