@@ -51,6 +51,8 @@ export interface ScreenUnit {
  * newest explanation and decision. One query; each part is an indexed lookup per school.
  */
 export async function listScreenRows(db: Db, scope: SQL, runIds: number[], year: number) {
+  // Qualified by hand: drizzle renders a bare column inside a subquery without its table.
+  const org = sql.raw('"organisations"."id"');
   const runs = runIds.length
     ? sql.join(
         runIds.map((id) => sql`${id}`),
@@ -77,22 +79,22 @@ export async function listScreenRows(db: Db, scope: SQL, runIds: number[], year:
           'evidence', (select coalesce(jsonb_agg(jsonb_build_object('subject', e->'subject',
             'grade', e->'grade', 'indicator', e->'indicator', 'p', e->'p', 'n', e->'n')), '[]'::jsonb)
             from jsonb_array_elements(r.dossier->'evidence') e))
-        from analysis_results r where r.org_id = ${organisations.id} and r.year = ${year}
+        from analysis_results r where r.org_id = ${org} and r.year = ${year}
           and r.run_id in (${runs}) order by r.run_id desc limit 1)`,
       federal: sql<{
         markers: FederalMarkers;
         total: number;
-      } | null>`(select jsonb_build_object('markers', f.markers, 'total', f.marker_total) from official_list_entries f where f.org_id = ${organisations.id} and f.list = 'federal' and f.year = ${year})`,
+      } | null>`(select jsonb_build_object('markers', f.markers, 'total', f.marker_total) from official_list_entries f where f.org_id = ${org} and f.list = 'federal' and f.year = ${year})`,
       shnor: sql<{
         note: string | null;
-      } | null>`(select jsonb_build_object('note', s.note) from official_list_entries s where s.org_id = ${organisations.id} and s.list = 'shnor' and s.year = ${year})`,
+      } | null>`(select jsonb_build_object('note', s.note) from official_list_entries s where s.org_id = ${org} and s.list = 'shnor' and s.year = ${year})`,
       lastExplanationAt: sql<
         string | null
-      >`(select max(x.created_at)::text from objectivity_explanations x where x.org_id = ${organisations.id} and x.year = ${year})`,
+      >`(select max(x.created_at)::text from objectivity_explanations x where x.org_id = ${org} and x.year = ${year})`,
       lastDecision: sql<{
         decision: string;
         at: string;
-      } | null>`(select jsonb_build_object('decision', d.decision, 'at', d.created_at) from objectivity_decisions d where d.org_id = ${organisations.id} and d.year = ${year} order by d.id desc limit 1)`,
+      } | null>`(select jsonb_build_object('decision', d.decision, 'at', d.created_at) from objectivity_decisions d where d.org_id = ${org} and d.year = ${year} order by d.id desc limit 1)`,
     })
     .from(organisations)
     .where(and(scope, eq(organisations.category, 'school'), eq(organisations.isActive, true)))

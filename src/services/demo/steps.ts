@@ -1,6 +1,7 @@
 import { analysisDemoStep } from './analysis';
 import type { DemoStep } from './index';
 import { monitoringDemoStep } from './monitoring';
+import { objectivityDemoStep } from './objectivity';
 import { plansDemoStep } from './plans';
 import { vprDemoStep } from './results/step';
 
@@ -13,4 +14,5 @@ export const DEMO_STEPS: DemoStep[] = [
   monitoringDemoStep,
   plansDemoStep,
   analysisDemoStep,
+  objectivityDemoStep,
 ];

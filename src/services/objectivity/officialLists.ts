@@ -33,11 +33,14 @@ export interface ListFile {
 const entryKey = (e: {
   year: number;
   orgId: number;
-  markers: unknown;
+  markers: { r4: number; m4: number; r5: number; m5: number } | null;
   markerTotal: number | null;
   note: string | null;
   listedName: string;
-}) => JSON.stringify([e.year, e.orgId, e.markers, e.markerTotal, e.note, e.listedName]);
+}) => {
+  const m = e.markers ? [e.markers.r4, e.markers.m4, e.markers.r5, e.markers.m5] : null;
+  return JSON.stringify([e.year, e.orgId, m, e.markerTotal, e.note, e.listedName]);
+};
 
 /**
  * The federal list of schools with signs of non-objective results and the ШНОР list: imported
