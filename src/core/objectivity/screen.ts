@@ -3,7 +3,7 @@
  * indicators that fired (nominal p ≤ 0.05, as in the dossier), works, official-list markers and
  * due-process status; then filters by subject / grade, search and sorting.
  */
-import { formatP, INDICATOR_TITLES, works as worksText } from '../analytics/dossier';
+import { eq as pText, INDICATOR_TITLES, works as worksText } from '../analytics/dossier';
 import type { IndicatorId } from '../analytics/indicators/result';
 import {
   DUE_PROCESS_LABELS,
@@ -112,7 +112,7 @@ export function buildScreenRows(raw: readonly RawScreenRow[], f: ScreenFilter): 
         details: [],
         minP: e.p,
       };
-      item.details.push(`${e.subject}, ${e.grade} класс: p = ${formatP(e.p)}, ${worksText(e.n)}`);
+      item.details.push(`${e.subject}, ${e.grade} класс: ${pText('p', e.p)}, ${worksText(e.n)}`);
       item.minP = Math.min(item.minP, e.p);
       byIndicator.set(e.indicator, item);
     }

@@ -35,7 +35,7 @@ const school = (world: DemoWorld, number: string) => {
 export const demoVprYears = (world: DemoWorld) =>
   world.years.slice(0, DEMO_VPR_YEARS).map((y) => y.startYear + 1);
 
-function federalCsv(world: DemoWorld): Buffer {
+export function federalCsv(world: DemoWorld): Buffer {
   const years = demoVprYears(world);
   const lines = ['Год;Логин;Муниципалитет;ОО;4 РУ;4 МА;5 РУ;5 МА;Количество маркеров'];
   for (const [i, year] of years.entries()) {
