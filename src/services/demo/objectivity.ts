@@ -42,7 +42,7 @@ export function federalCsv(world: DemoWorld): Buffer {
     for (const entry of DEMO_FEDERAL_LIST) {
       if (!(entry.yearIndexes as readonly number[]).includes(i)) continue;
       const s = school(world, entry.number);
-      const total = entry.markers.reduce((a, b) => a + b, 0);
+      const total = entry.markers.reduce<number>((a, b) => a + b, 0);
       lines.push(
         [year, s.fisLogin, world.municipalityName, s.shortName, ...entry.markers, total].join(';'),
       );
