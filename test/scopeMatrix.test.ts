@@ -23,6 +23,11 @@ import {
 } from './scopeWorld';
 import { resultCases, seedResults, type ResultFixtures } from './scopeMatrixResults';
 import { ANALYSIS_REACH, analysisCases } from './scopeMatrixAnalysis';
+import {
+  OBJECTIVITY_SCREEN_REACH,
+  objectivityScreenCases,
+  prepareObjectivityScreenScope,
+} from './scopeMatrixObjectivityScreen';
 
 type Reach = readonly Target[];
 const NONE: Reach = [];
@@ -143,6 +148,8 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
 for (const actor of Object.keys(REACH) as ActorName[])
   Object.assign(REACH[actor], PLAN_REACH[actor]);
 for (const [actor, reach] of Object.entries(ANALYSIS_REACH))
+  Object.assign(REACH[actor as ActorName], reach);
+for (const [actor, reach] of Object.entries(OBJECTIVITY_SCREEN_REACH))
   Object.assign(REACH[actor as ActorName], reach);
 
 const reaches = (actor: ActorName, permission: string, target: Target) =>
@@ -441,6 +448,10 @@ const CASES: Record<string, Case> = {
     orgIds: (d) => (d as { items: { orgId: number | null }[] }).items.map((e) => e.orgId),
   },
   ...PLAN_CASES,
+  ...objectivityScreenCases(
+    () => ctx,
+    () => ++seq,
+  ),
 };
 
 let ctx: TestContext;
@@ -470,6 +481,7 @@ beforeAll(async () => {
   await prepareMonitoringScope(ctx, world);
   await buildPlanRecords(ctx, world);
   results = await seedResults(ctx, world);
+  await prepareObjectivityScreenScope(ctx, world);
   for (const actor of ACTORS) clients[actor] = await signIn(ctx.app, world.logins[actor], PASSWORD);
 }, 120_000);
 afterAll(() => ctx.close());

@@ -11,6 +11,8 @@ export const screenQuery = z.object({
   search: z.string().trim().max(100).optional(),
   sort: z.enum(SCREEN_SORTS).optional(),
   desc: z.enum(['true', 'false']).optional(),
+  /** Only this school (its row on the card, one-row export). */
+  orgId: z.coerce.number().int().positive().optional(),
 });
 export type ScreenQuery = z.infer<typeof screenQuery>;
 
@@ -124,6 +126,9 @@ export const listsOverview = z.object({
     }),
   ),
   imports: z.array(listImportView),
+});
+export const listsQuery = z.object({
+  municipalityId: z.coerce.number().int().positive().optional(),
 });
 export const listsOverviewResponse = dataEnvelope(listsOverview);
 

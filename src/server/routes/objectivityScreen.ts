@@ -12,6 +12,7 @@ import {
   listImportFields,
   listImportResponse,
   listsOverviewResponse,
+  listsQuery,
   orgParams,
   schoolListsResponse,
   screenQuery,
@@ -94,11 +95,15 @@ export function registerObjectivityScreenRoutes(app: FastifyInstance, services: 
       schema: {
         tags,
         summary: 'Загруженные официальные списки (федеральный, ШНОР) по годам и история загрузок',
+        querystring: listsQuery,
         response: { 200: listsOverviewResponse },
       },
     },
     async (request) => {
-      const o = await services.officialLists.overview(actorOf(request));
+      const o = await services.officialLists.overview(
+        actorOf(request),
+        request.query.municipalityId,
+      );
       return {
         data: {
           counts: o.counts.map((c) => ({ ...c, listLabel: OFFICIAL_LIST_LABELS[c.list] })),

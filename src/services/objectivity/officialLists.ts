@@ -148,10 +148,13 @@ export class OfficialListService {
   }
 
   /** What is loaded per year and list, and the import history, for the lists page. */
-  async overview(actor: Actor) {
+  async overview(actor: Actor, municipalityId?: number) {
     const scope = requireScope(actor, 'objectivity.manage');
     const { db } = this.deps.database;
-    const municipalities = scope.any ? 'any' : scope.municipalityIds;
+    if (municipalityId !== undefined && !coversMunicipality(scope, municipalityId))
+      throw notFound('Муниципалитет');
+    const municipalities =
+      municipalityId !== undefined ? [municipalityId] : scope.any ? 'any' : scope.municipalityIds;
     return {
       counts: await entryCounts(db, municipalities),
       imports: await listImports(db, municipalities),

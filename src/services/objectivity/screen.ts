@@ -14,7 +14,8 @@ import { organisations } from '../../db/schema';
 import { renderXlsx, type Sheet } from '../../reports/xlsx/table';
 import type { ScreenQuery, ScreenView } from '../../shared/objectivityScreen';
 import type { ServiceDeps } from '../deps';
-import { requireScope } from '../guard';
+import { requireInScope, requireScope } from '../guard';
+import { notFound } from '../../core/errors';
 
 const PROCEDURE_LABELS: Record<string, string> = { vpr: 'ВПР', oge: 'ОГЭ', ege: 'ЕГЭ' };
 export const procedureLabel = (p: string) => PROCEDURE_LABELS[p] ?? p;
@@ -39,35 +40,44 @@ export class ObjectivityScreenService {
   async screen(actor: Actor, q: ScreenQuery): Promise<ScreenView> {
     const scope = requireScope(actor, 'objectivity.read');
     const { db } = this.deps.database;
+    if (q.orgId !== undefined) {
+      const [org] = await findOrgsByIds(db, [q.orgId]);
+      if (!org) throw notFound('Организация');
+      requireInScope(
+        actor,
+        'objectivity.read',
+        { orgId: org.id, municipalityId: org.municipalityId },
+        'Организация',
+      );
+    }
     const runs = await latestDoneRuns(db, await visibleMunicipalities(this.deps, scope));
     const procedures = [...new Set(runs.map((r) => r.procedure))].sort();
     const procedure =
       q.procedure ?? (procedures.includes('vpr') ? 'vpr' : (procedures[0] ?? 'vpr'));
     const chosen = runs.filter((r) => r.procedure === procedure);
     const years = [...new Set(chosen.flatMap((r) => r.years))].sort((a, b) => b - a);
-    const year = q.year ?? years[0] ?? null;
-    const raw: RawScreenRow[] =
-      year === null
-        ? []
-        : (
-            await listScreenRows(
-              db,
-              orgScopeWhere(scope, organisations.id, organisations.municipalityId),
-              chosen.map((r) => r.id),
-              year,
-            )
-          ).map((r) => ({
-            orgId: r.orgId,
-            name: r.name,
-            login: r.login,
-            result: r.result,
-            federal: r.federal,
-            shnor: r.shnor,
-            lastExplanationAt: r.lastExplanationAt ? new Date(r.lastExplanationAt) : null,
-            lastDecision: r.lastDecision
-              ? { decision: r.lastDecision.decision as Decision, at: new Date(r.lastDecision.at) }
-              : null,
-          }));
+    // Without any finished run the schools are still listed («нет данных») for this year.
+    const year = q.year ?? years[0] ?? this.deps.now().getUTCFullYear();
+    const stored = await listScreenRows(
+      db,
+      orgScopeWhere(scope, organisations.id, organisations.municipalityId),
+      chosen.map((r) => r.id),
+      year,
+    );
+    const raw: RawScreenRow[] = stored
+      .filter((r) => q.orgId === undefined || r.orgId === q.orgId)
+      .map((r) => ({
+        orgId: r.orgId,
+        name: r.name,
+        login: r.login,
+        result: r.result,
+        federal: r.federal,
+        shnor: r.shnor,
+        lastExplanationAt: r.lastExplanationAt ? new Date(r.lastExplanationAt) : null,
+        lastDecision: r.lastDecision
+          ? { decision: r.lastDecision.decision as Decision, at: new Date(r.lastDecision.at) }
+          : null,
+      }));
     const subjects = new Set<string>();
     const grades = new Set<number>();
     for (const r of raw)
