@@ -578,6 +578,7 @@ describe('scope matrix', () => {
         }
       }
       expect(failures).toEqual([]);
-    });
+      // Each actor makes a few hundred requests; on a loaded CI machine that exceeds 30 s.
+    }, 120_000);
   }
 });
