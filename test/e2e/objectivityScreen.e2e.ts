@@ -65,6 +65,7 @@ describe.skipIf(!hasBrowser())('«Объективность результат�
 
   it('a school user opening the screen is sent to its own card', async () => {
     const { page, baseUrl } = e2e;
+    await page.context().clearCookies();
     await loginAs(e2e, 'zam1', PASSWORD);
     await page.goto(`${baseUrl}/objectivity`);
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/objectivity/schools/${flaggedId}`);
