@@ -25,6 +25,11 @@ import { resultCases, seedResults, type ResultFixtures } from './scopeMatrixResu
 import { ANALYSIS_REACH, analysisCases } from './scopeMatrixAnalysis';
 import { OBJECTIVITY_CARD_CASES, OBJECTIVITY_CARD_REACH } from './scopeMatrixObjectivityCard';
 import { OBSERVE_REACH, observeCases } from './scopeMatrixObjectivityObserve';
+import {
+  OBJECTIVITY_SCREEN_REACH,
+  objectivityScreenCases,
+  prepareObjectivityScreenScope,
+} from './scopeMatrixObjectivityScreen';
 
 type Reach = readonly Target[];
 const NONE: Reach = [];
@@ -149,6 +154,8 @@ for (const [actor, reach] of Object.entries(ANALYSIS_REACH))
 for (const [actor, reach] of Object.entries(OBJECTIVITY_CARD_REACH))
   Object.assign(REACH[actor as ActorName], reach);
 for (const [actor, reach] of Object.entries(OBSERVE_REACH))
+  Object.assign(REACH[actor as ActorName], reach);
+for (const [actor, reach] of Object.entries(OBJECTIVITY_SCREEN_REACH))
   Object.assign(REACH[actor as ActorName], reach);
 
 const reaches = (actor: ActorName, permission: string, target: Target) =>
@@ -449,6 +456,10 @@ const CASES: Record<string, Case> = {
     orgIds: (d) => (d as { items: { orgId: number | null }[] }).items.map((e) => e.orgId),
   },
   ...PLAN_CASES,
+  ...objectivityScreenCases(
+    () => ctx,
+    () => ++seq,
+  ),
 };
 
 let ctx: TestContext;
@@ -478,6 +489,7 @@ beforeAll(async () => {
   await prepareMonitoringScope(ctx, world);
   await buildPlanRecords(ctx, world);
   results = await seedResults(ctx, world);
+  await prepareObjectivityScreenScope(ctx, world);
   for (const actor of ACTORS) clients[actor] = await signIn(ctx.app, world.logins[actor], PASSWORD);
 }, 120_000);
 afterAll(() => ctx.close());
@@ -574,6 +586,7 @@ describe('scope matrix', () => {
         }
       }
       expect(failures).toEqual([]);
-    });
+      // Each actor makes a few hundred requests; on a loaded CI machine that exceeds 30 s.
+    }, 120_000);
   }
 });

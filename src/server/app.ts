@@ -32,6 +32,7 @@ import { registerJournalMarkRoutes } from './routes/resultsJournal';
 import { registerObjectivityObserveRoutes } from './routes/objectivityObserve';
 import { registerUserRoutes } from './routes/users';
 import { registerObjectivityCardRoutes } from './routes/objectivityCard';
+import { registerObjectivityScreenRoutes } from './routes/objectivityScreen';
 
 /** A route of the API as registered, for the scope-matrix test and the docs. */
 export interface RegisteredRoute {
@@ -101,6 +102,7 @@ export async function buildApp(services: Services, config: ServerConfig) {
   registerJournalMarkRoutes(app, services);
   registerObjectivityCardRoutes(app, services);
   registerObjectivityObserveRoutes(app, services);
+  registerObjectivityScreenRoutes(app, services);
 
   registerWeb(app, config.webRoot);
   return app;

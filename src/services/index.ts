@@ -23,6 +23,9 @@ import { StudentService } from './students';
 import { UserService } from './users';
 import { ObjectivityCardService } from './objectivity/card';
 import { RegionAggregateService } from './objectivity/regionAggregates';
+import { ObjectivityScreenService } from './objectivity/screen';
+import { OfficialListService } from './objectivity/officialLists';
+import { DueProcessService } from './objectivity/dueProcess';
 
 export type { ServiceDeps } from './deps';
 
@@ -63,6 +66,9 @@ export function createServices(deps: ServiceDeps) {
     objectivityCard: new ObjectivityCardService(deps),
     regionAggregates,
     observations: new ObservationService(deps),
+    objectivityScreen: new ObjectivityScreenService(deps),
+    officialLists: new OfficialListService(deps),
+    dueProcess: new DueProcessService(deps),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   IconClipboardList,
   IconListCheck,
   IconScale,
+  IconShieldCheck,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../src/core/access/permissions';
@@ -93,6 +94,14 @@ export const NAV: NavItem[] = [
     description: 'Запуски анализа объективности результатов ВПР и досье по школам',
     icon: <IconScale size={18} />,
     permission: 'analysis.read',
+    group: 'Работа',
+  },
+  {
+    path: '/objectivity',
+    label: 'Объективность результатов',
+    description: 'Школы с признаками необъективных результатов, официальные списки и рассмотрение',
+    icon: <IconShieldCheck size={18} />,
+    permission: 'objectivity.read',
     group: 'Работа',
   },
   {

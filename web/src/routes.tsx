@@ -31,6 +31,8 @@ import { SchedulesPage } from './pages/schedules/SchedulesPage';
 import { ReportsPage as ObjectivityReportsPage } from './pages/objectivity/ReportsPage';
 import { SchoolCardPage } from './pages/objectivity/SchoolCardPage';
 import { ObservationsPage } from './pages/objectivity/ObservationsPage';
+import { ObjectivityScreenPage } from './pages/objectivity/ObjectivityScreenPage';
+import { OfficialListsPage } from './pages/objectivity/OfficialListsPage';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, loading } = useSession();
@@ -73,6 +75,8 @@ export const APP_PAGES: RouteObject[] = [
   { path: 'objectivity/schools/:orgId', element: <SchoolCardPage /> },
   { path: 'objectivity/reports', element: <ObjectivityReportsPage /> },
   { path: 'objectivity/observations', element: <ObservationsPage /> },
+  { path: 'objectivity', element: <ObjectivityScreenPage /> },
+  { path: 'objectivity/lists', element: <OfficialListsPage /> },
 ];
 
 export const router = createBrowserRouter([

@@ -18,6 +18,8 @@ export interface StoredDossier {
   evidence: unknown[];
   caveats: string[];
   driver: { subject: string; grade: number; indicator: string } | null;
+  /** Works per subject × grade (runs stored before this field lack it). */
+  units?: { subject: string; grade: number; works: number }[];
 }
 
 /**

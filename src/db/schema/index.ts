@@ -11,3 +11,4 @@ export * from './analysis';
 export * from './journalMarks';
 export * from './objectivityCard';
 export * from './objectivityObserve';
+export * from './objectivityScreen';

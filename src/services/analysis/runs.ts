@@ -200,6 +200,11 @@ export class AnalysisRunService {
                 evidence: dossier.evidence,
                 caveats: dossier.caveats,
                 driver: s.driver ? { ...s.driver, subject: subjectName(s.driver.subject) } : null,
+                units: s.units.map((u) => ({
+                  subject: subjectName(u.subject),
+                  grade: u.grade,
+                  works: u.works,
+                })),
               },
             };
           }),

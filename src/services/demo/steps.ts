@@ -2,6 +2,7 @@ import { analysisDemoStep } from './analysis';
 import type { DemoStep } from './index';
 import { monitoringDemoStep } from './monitoring';
 import { observationsDemoStep } from './observations';
+import { objectivityDemoStep } from './objectivity';
 import { plansDemoStep } from './plans';
 import { vprDemoStep } from './results/step';
 
@@ -16,4 +17,5 @@ export const DEMO_STEPS: DemoStep[] = [
   // The analysis reads the observation marks: they are stored first.
   observationsDemoStep,
   analysisDemoStep,
+  objectivityDemoStep,
 ];

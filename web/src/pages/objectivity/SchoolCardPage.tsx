@@ -24,7 +24,9 @@ import { objectivityCardApi } from '../../api/objectivityCard';
 import { EChart } from '../../components/EChart';
 import { formatDateTime, PageHeader, QueryState } from '../../components/common';
 import { CardDossier, CardDynamics, ClassDrillDown } from './CardSections';
+import { DueProcessPanel } from './DueProcessPanel';
 import { ObservedComparison } from './ObservedComparison';
+import { OfficialListBadges } from './OfficialListBadges';
 import {
   JournalMatrix,
   JournalTable,
@@ -118,7 +120,7 @@ function CardBody({ card, orgId }: { card: SchoolCard; orgId: number }) {
   const result = card.results.find((r) => r.year === card.selected?.year);
   return (
     <Stack>
-      {/* LEAD: <OfficialListBadges orgId={orgId} /> — federal list / ШНОР badges (screen helper) */}
+      <OfficialListBadges orgId={orgId} />
       <Group justify="space-between" align="end">
         <TestSelectors card={card} />
         <Group>
@@ -222,7 +224,7 @@ function CardBody({ card, orgId }: { card: SchoolCard; orgId: number }) {
       </Card>
       {/* LEAD: <ExternalInternalPanel orgId={orgId} year={card.selected?.year} /> (support helper) */}
       <CardDossier results={card.results} />
-      {/* LEAD: <DueProcessPanel orgId={orgId} year={card.selected?.year ?? 0} /> (screen helper) */}
+      {card.selected && <DueProcessPanel orgId={orgId} year={card.selected.year} />}
     </Stack>
   );
 }
