@@ -7,6 +7,9 @@ import { DocumentService } from './documents';
 import { ExpertGroupService } from './expertGroups';
 import { OrganisationService } from './organisations';
 import { createPlanServices } from './plans';
+import { PlanService } from './plans/plans';
+import { ExternalInternalService } from './objectivity/externalInternal';
+import { SupportProgrammeService } from './objectivity/supportProgramme';
 import { ReferenceService } from './reference';
 import { CampaignService } from './monitoring/campaigns';
 import { MonitoringScreenService } from './monitoring/screen';
@@ -54,6 +57,8 @@ export function createServices(deps: ServiceDeps) {
     results: new ResultsService(deps),
     codeLinks: new CodeLinkService(deps),
     journalMarks: new JournalMarkService(deps),
+    supportProgramme: new SupportProgrammeService(deps, new PlanService(deps)),
+    externalInternal: new ExternalInternalService(deps),
   };
 }
 
