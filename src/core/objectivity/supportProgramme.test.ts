@@ -87,12 +87,12 @@ describe('support programme', () => {
       runId: 12,
       responsible: 'Иванова И.И.',
     });
-    expect(p.sections.map((s) => s.number)).toEqual(['1.', '2.', '3.', '4.']);
+    expect(p.sections.map((s) => s.number)).toEqual(['1', '2', '3', '4']);
     expect(p.sections[1]!.title).toMatch(/^Контроль за организацией/);
     expect(p.title).toContain('(ОО №№ 207, 305), на 2025/2026 учебный год');
     expect(p.goals[0]).toContain('запуск анализа № 12');
     const bySection = (i: number) => p.activities.filter((a) => a.sectionIndex === i);
-    expect(bySection(0)[0]!.number).toBe('1.1.');
+    expect(bySection(0)[0]!.number).toBe('1.1');
     // Observers item per school names the observers' schools in participants, not as targets.
     const observers = bySection(1).filter((a) => a.text.startsWith('Привлечение специалистов'));
     expect(observers.map((a) => parseTargetSchools(a.text))).toEqual([['207'], ['305']]);

@@ -331,7 +331,7 @@ export function buildSupportProgramme(input: ProgrammeInput): Programme {
   sections.forEach((section, si) =>
     section.rows.forEach((row, ri) =>
       activities.push({
-        number: `${si + 1}.${ri + 1}.`,
+        number: `${si + 1}.${ri + 1}`,
         text: row.text,
         deadline: row.deadline,
         result: row.result,
@@ -350,7 +350,7 @@ export function buildSupportProgramme(input: ProgrammeInput): Programme {
       `Адресное сопровождение ${all} по итогам анализа объективности результатов ВПР ${resultsYear} года${input.runId !== null ? ` (запуск анализа № ${input.runId})` : ''}: ОО с признаками необъективности — ${flaggedCount} из ${schools.length}.`,
       'Обеспечение объективности проведения и проверки оценочных процедур, формирование позитивного отношения к ним.',
     ],
-    sections: sections.map((s, i) => ({ number: `${i + 1}.`, title: s.title })),
+    sections: sections.map((s, i) => ({ number: String(i + 1), title: s.title })),
     activities,
     observers,
   };
