@@ -28,6 +28,7 @@ import { CampaignScreenPage } from './pages/monitoring/CampaignScreenPage';
 import { MonitoringPage } from './pages/monitoring/MonitoringPage';
 import { TemplatesPage } from './pages/monitoring/TemplatesPage';
 import { SchedulesPage } from './pages/schedules/SchedulesPage';
+import { ComparePage } from './pages/objectivity/ComparePage';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, loading } = useSession();
@@ -67,6 +68,7 @@ export const APP_PAGES: RouteObject[] = [
   { path: 'results', element: <ResultsPage /> },
   { path: 'results/import', element: <ImportPage /> },
   { path: 'results/catalog', element: <CatalogPage /> },
+  { path: 'objectivity/compare', element: <ComparePage /> },
 ];
 
 export const router = createBrowserRouter([
