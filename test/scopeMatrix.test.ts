@@ -23,6 +23,10 @@ import {
 } from './scopeWorld';
 import { resultCases, seedResults, type ResultFixtures } from './scopeMatrixResults';
 import { ANALYSIS_REACH, analysisCases } from './scopeMatrixAnalysis';
+import {
+  OBJECTIVITY_SUPPORT_CASES,
+  OBJECTIVITY_SUPPORT_REACH,
+} from './scopeMatrixObjectivitySupport';
 
 type Reach = readonly Target[];
 const NONE: Reach = [];
@@ -143,6 +147,8 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
 for (const actor of Object.keys(REACH) as ActorName[])
   Object.assign(REACH[actor], PLAN_REACH[actor]);
 for (const [actor, reach] of Object.entries(ANALYSIS_REACH))
+  Object.assign(REACH[actor as ActorName], reach);
+for (const [actor, reach] of Object.entries(OBJECTIVITY_SUPPORT_REACH))
   Object.assign(REACH[actor as ActorName], reach);
 
 const reaches = (actor: ActorName, permission: string, target: Target) =>
@@ -441,6 +447,7 @@ const CASES: Record<string, Case> = {
     orgIds: (d) => (d as { items: { orgId: number | null }[] }).items.map((e) => e.orgId),
   },
   ...PLAN_CASES,
+  ...OBJECTIVITY_SUPPORT_CASES,
 };
 
 let ctx: TestContext;
