@@ -52,7 +52,43 @@ beforeAll(async () => {
     orgIds: [s1.id],
   });
 
-  // A stored run: school 1 flagged with two indicators, school 2 flagged, 3 and 4 honest.
+  // ОГЭ 2025 works, code list and итоговая marks of 2024/25 for the same students.
+  const rows: (string | number)[][] = [
+    ['ОГЭ 2025 Математика 9 класс'],
+    ['ОО', 'Муниципалитет', 'Название ОО', 'Код участника', 'Класс', 'Первичный балл', 'Отметка'],
+  ];
+  const codes: string[][] = [['Код участника', 'Код обучающегося']];
+  const journal: (string | number)[][] = [
+    ['Код обучающегося', 'Класс', 'Предмет', 'Вид аттестации', 'Отметка'],
+  ];
+  PAIRS.forEach(([ext, int], i) => {
+    const participant = String(500 + i);
+    const student = `${n1}-${String(i + 1).padStart(3, '0')}`;
+    rows.push(['sch710001', 'МО', 'Школа', participant, '9А', ext * 5, ext]);
+    codes.push([participant, student]);
+    journal.push([student, '9А', 'Математика', 'Итоговая аттестация', int]);
+  });
+  await ctx.services.resultImports.importFile(
+    SYSTEM_ACTOR,
+    { fileName: 'oge_2025_mat_9.csv', bytes: tableToCsv(rows), choice: {} },
+    { createSchools: false },
+  );
+  await ctx.services.students.add(SYSTEM_ACTOR, s1.id, { codes: codes.slice(1).map((c) => c[1]!) });
+  const test = (
+    await ctx.services.testCatalog.list(SYSTEM_ACTOR, { procedure: 'oge', year: 2025, grade: 9 })
+  )[0]!;
+  await ctx.services.codeLinks.upload(SYSTEM_ACTOR, test.id, s1.id, {
+    fileName: 'codes.csv',
+    bytes: tableToCsv(codes, { encoding: 'utf-8' }),
+  });
+  await ctx.services.journalMarks.importBytes(
+    SYSTEM_ACTOR,
+    { orgId: s1.id, year: 2024 },
+    'journal.csv',
+    tableToCsv(journal),
+    { studentCode: 0, className: 1, subject: 2, period: 3, mark: 4 },
+  );
+  // A stored run (after the imports, whose re-run it follows): school 1 flagged with two indicators, school 2 flagged, 3 and 4 honest.
   const run = await insertRun(db, {
     municipalityId: m.id,
     procedure: 'vpr',
@@ -101,43 +137,6 @@ beforeAll(async () => {
     result(s3.id, false, []),
     result(s4.id, false, []),
   ]);
-
-  // ОГЭ 2025 works, code list and итоговая marks of 2024/25 for the same students.
-  const rows: (string | number)[][] = [
-    ['ОГЭ 2025 Математика 9 класс'],
-    ['ОО', 'Муниципалитет', 'Название ОО', 'Код участника', 'Класс', 'Первичный балл', 'Отметка'],
-  ];
-  const codes: string[][] = [['Код участника', 'Код обучающегося']];
-  const journal: (string | number)[][] = [
-    ['Код обучающегося', 'Класс', 'Предмет', 'Вид аттестации', 'Отметка'],
-  ];
-  PAIRS.forEach(([ext, int], i) => {
-    const participant = String(500 + i);
-    const student = `${n1}-${String(i + 1).padStart(3, '0')}`;
-    rows.push(['sch710001', 'МО', 'Школа', participant, '9А', ext * 5, ext]);
-    codes.push([participant, student]);
-    journal.push([student, '9А', 'Математика', 'Итоговая аттестация', int]);
-  });
-  await ctx.services.resultImports.importFile(
-    SYSTEM_ACTOR,
-    { fileName: 'oge_2025_mat_9.csv', bytes: tableToCsv(rows), choice: {} },
-    { createSchools: false },
-  );
-  await ctx.services.students.add(SYSTEM_ACTOR, s1.id, { codes: codes.slice(1).map((c) => c[1]!) });
-  const test = (
-    await ctx.services.testCatalog.list(SYSTEM_ACTOR, { procedure: 'oge', year: 2025, grade: 9 })
-  )[0]!;
-  await ctx.services.codeLinks.upload(SYSTEM_ACTOR, test.id, s1.id, {
-    fileName: 'codes.csv',
-    bytes: tableToCsv(codes, { encoding: 'utf-8' }),
-  });
-  await ctx.services.journalMarks.importBytes(
-    SYSTEM_ACTOR,
-    { orgId: s1.id, year: 2024 },
-    'journal.csv',
-    tableToCsv(journal),
-    { studentCode: 0, className: 1, subject: 2, period: 3, mark: 4 },
-  );
 }, 120_000);
 afterAll(() => ctx.close());
 
