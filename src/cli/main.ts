@@ -11,6 +11,7 @@ import { planExportCommand, planImportCommand } from './commands/plans';
 import { benchCommand } from './commands/bench';
 import { analyzeCommand } from './commands/analyze';
 import { analysisRunCommand } from './commands/analysisRun';
+import { programmeCommand, type ProgrammeOptions } from './commands/objectivity';
 import { importCommand, type ImportOptions } from './commands/importResults';
 import { serve } from './commands/serve';
 import { simulateCommand, type SimulateOptions } from './commands/simulate';
@@ -119,6 +120,18 @@ program
   .option('--q <number>', 'уровень FDR для списка школ', Number, 0.05)
   .option('--municipality-id <id>', 'только этот муниципалитет', Number)
   .action((o: { q: number; municipalityId?: number }) => analysisRunCommand(o));
+
+program
+  .command('objectivity:programme')
+  .description('Программа адресного сопровождения школ с признаками необъективности (как план)')
+  .requiredOption('--year <year>', 'год ВПР, по которому выбраны школы', Number)
+  .option('--org-ids <list>', 'id школ через запятую')
+  .option('--flagged', 'все школы с признаками в последнем запуске анализа за этот год')
+  .option('--municipality-id <id>', 'муниципалитет (для --flagged, если их несколько)', Number)
+  .option('--start-year <year>', 'первый год учебного года программы', Number)
+  .option('--responsible <name>', 'ответственный за анализ, «Фамилия И.О.»')
+  .option('--out <file>', 'выгрузить программу в DOCX')
+  .action((o: ProgrammeOptions) => programmeCommand(o));
 
 program
   .command('simulate')
