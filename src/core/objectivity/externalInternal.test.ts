@@ -4,6 +4,7 @@ import {
   compareGroups,
   compareMarks,
   correlationWords,
+  pairExternalInternal,
   pearson,
   spearman,
 } from './externalInternal';
@@ -99,6 +100,52 @@ describe('external vs internal marks', () => {
       'vpr 5 intermediate 2',
       'oge 9 intermediate 1',
       'oge 9 final 1',
+    ]);
+  });
+
+  it("pairs a work with the same student's marks of the test's school year, latest file wins", () => {
+    const work = {
+      procedure: 'oge',
+      year: 2025,
+      grade: 9,
+      subjectId: 2,
+      subject: 'Математика',
+      studentId: 7,
+      mark: 4,
+    };
+    const mark = (
+      id: number,
+      over: Partial<{
+        studentId: number | null;
+        subjectId: number;
+        year: number;
+        kind: string;
+        mark: number;
+      }>,
+    ) => ({
+      id,
+      studentId: 7,
+      subjectId: 2,
+      year: 2024,
+      kind: 'final',
+      mark: 3,
+      ...over,
+    });
+    const rows = pairExternalInternal(
+      [work, { ...work, mark: null }, { ...work, studentId: 8 }],
+      [
+        mark(1, { mark: 3 }),
+        mark(5, { mark: 5 }),
+        mark(2, { kind: 'intermediate', mark: 4 }),
+        mark(3, { year: 2025 }),
+        mark(4, { subjectId: 3 }),
+        mark(6, { studentId: null }),
+        mark(7, { kind: 'term' }),
+      ],
+    );
+    expect(rows.map((r) => `${r.kind}:${r.external}:${r.internal}`)).toEqual([
+      'intermediate:4:4',
+      'final:4:5',
     ]);
   });
 });

@@ -206,3 +206,60 @@ export function compareGroups(rows: readonly ComparedRow[]): ComparisonGroup[] {
         INTERNAL_KINDS.indexOf(a.kind) - INTERNAL_KINDS.indexOf(b.kind),
     );
 }
+
+/** A linked external work: its student, subject and the calendar year of the test. */
+export interface LinkedWork {
+  procedure: string;
+  year: number;
+  grade: number;
+  subjectId: number;
+  subject: string;
+  studentId: number;
+  mark: number | null;
+}
+
+/** An internal attestation mark; `year` is the school year by its start (2025 = 2025/26). */
+export interface AttestationMark {
+  id: number;
+  studentId: number | null;
+  subjectId: number;
+  year: number;
+  kind: string;
+  mark: number;
+}
+
+/**
+ * Pairs each linked external work with the same student's промежуточная and итоговая mark in
+ * the test's subject and school year (a spring test of year Y belongs to school year Y − 1).
+ * When a student has two marks of one kind (two files), the latest imported (highest id) wins.
+ */
+export function pairExternalInternal(
+  works: readonly LinkedWork[],
+  marks: readonly AttestationMark[],
+): ComparedRow[] {
+  const latest = new Map<string, AttestationMark>();
+  for (const m of marks) {
+    if (m.studentId === null) continue;
+    const key = `${m.studentId}:${m.subjectId}:${m.year}:${m.kind}`;
+    const prev = latest.get(key);
+    if (!prev || prev.id < m.id) latest.set(key, m);
+  }
+  const rows: ComparedRow[] = [];
+  for (const w of works) {
+    if (w.mark === null) continue;
+    for (const kind of INTERNAL_KINDS) {
+      const m = latest.get(`${w.studentId}:${w.subjectId}:${w.year - 1}:${kind}`);
+      if (!m) continue;
+      rows.push({
+        procedure: w.procedure,
+        year: w.year,
+        subject: w.subject,
+        grade: w.grade,
+        kind,
+        external: w.mark,
+        internal: m.mark,
+      });
+    }
+  }
+  return rows;
+}

@@ -45,30 +45,28 @@ export const EXTERNAL_PROCEDURES = ['vpr', 'oge', 'ege'] as const;
 
 /**
  * A school's external works (ВПР, ОГЭ, ЕГЭ; active, present, with a mark) whose participant code
- * the school linked to a student, joined with that student's промежуточная / итоговая mark in
- * the test's subject and school year (a spring test of year Y is school year Y − 1). When a
- * student has several marks of one kind (two files), the latest imported wins.
+ * the school linked to a student by its code list. Two simple queries instead of one join keep
+ * the plan independent of table statistics (bulk loads leave them stale).
  */
-export async function listExternalInternalPairs(db: Db, orgId: number, year?: number) {
+export async function listLinkedExternalWorks(db: Db, orgId: number, year?: number) {
   const conditions: SQL[] = [
     eq(resultWorks.orgId, orgId),
     eq(resultWorks.absent, false),
     sql`${resultWorks.mark} is not null`,
     eq(resultBatches.status, 'active'),
     inArray(assessmentTests.procedure, [...EXTERNAL_PROCEDURES]),
-    inArray(journalMarks.kind, ['intermediate', 'final']),
   ];
   if (year !== undefined) conditions.push(eq(assessmentTests.year, year));
   return db
-    .selectDistinctOn([resultWorks.id, journalMarks.kind], {
+    .select({
       workId: resultWorks.id,
       procedure: assessmentTests.procedure,
       year: assessmentTests.year,
       grade: assessmentTests.grade,
+      subjectId: assessmentTests.subjectId,
       subject: subjects.name,
-      kind: journalMarks.kind,
-      external: resultWorks.mark,
-      internal: journalMarks.mark,
+      studentId: resultCodeLinks.studentId,
+      mark: resultWorks.mark,
     })
     .from(resultWorks)
     .innerJoin(resultBatches, eq(resultBatches.id, resultWorks.batchId))
@@ -82,17 +80,32 @@ export async function listExternalInternalPairs(db: Db, orgId: number, year?: nu
         eq(resultCodeLinks.participantCode, resultWorks.participantCode),
       ),
     )
-    .innerJoin(
-      journalMarks,
+    .where(and(...conditions))
+    .orderBy(resultWorks.id);
+}
+
+/** A school's промежуточная / итоговая marks of linked students in the given school years. */
+export async function listAttestationMarks(db: Db, orgId: number, years: number[]) {
+  if (!years.length) return [];
+  return db
+    .select({
+      id: journalMarks.id,
+      studentId: journalMarks.studentId,
+      subjectId: journalMarks.subjectId,
+      year: journalMarks.year,
+      kind: journalMarks.kind,
+      mark: journalMarks.mark,
+    })
+    .from(journalMarks)
+    .where(
       and(
-        eq(journalMarks.studentId, resultCodeLinks.studentId),
-        eq(journalMarks.orgId, resultWorks.orgId),
-        eq(journalMarks.subjectId, assessmentTests.subjectId),
-        sql`${journalMarks.year} = ${assessmentTests.year} - 1`,
+        eq(journalMarks.orgId, orgId),
+        inArray(journalMarks.year, years),
+        inArray(journalMarks.kind, ['intermediate', 'final']),
+        sql`${journalMarks.studentId} is not null`,
       ),
     )
-    .where(and(...conditions))
-    .orderBy(resultWorks.id, journalMarks.kind, desc(journalMarks.id));
+    .orderBy(journalMarks.id);
 }
 
 /** Years (of external tests) in which the school has linked works, newest first. */

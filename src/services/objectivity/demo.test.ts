@@ -36,7 +36,9 @@ describe('objectivity support on the demo district', () => {
     );
     const run = runs.find((r) => r.status === 'done')!;
     const year = Math.max(...run.years);
-    const detail = dataOf<{ results: AnalysisSchoolResult[] }>(await imc.get(`/api/analysis/runs/${run.id}`));
+    const detail = dataOf<{ results: AnalysisSchoolResult[] }>(
+      await imc.get(`/api/analysis/runs/${run.id}`),
+    );
     const flagged = detail.results.filter((r) => r.year === year && r.flagged);
     const manipulated = DEMO_MANIPULATIONS.filter((m) => m.yearIndexes.includes(2)).map((m) =>
       school(m.schoolNumber),

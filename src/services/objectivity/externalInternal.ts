@@ -4,19 +4,18 @@ import {
   compareGroups,
   correlationWords,
   INTERNAL_KIND_LABELS,
-  type InternalKind,
+  pairExternalInternal,
 } from '../../core/objectivity/externalInternal';
 import { PROCEDURE_LABELS, type Procedure } from '../../core/results/types';
 import {
-  listExternalInternalPairs,
+  listAttestationMarks,
+  listLinkedExternalWorks,
   listLinkedYears,
 } from '../../db/repositories/objectivitySupport';
 import { findOrgsByIds } from '../../db/repositories/organisations';
 import type { CompareView } from '../../shared/objectivitySupport';
 import type { ServiceDeps } from '../deps';
 import { requireInScope } from '../guard';
-
-const isKind = (k: string): k is InternalKind => k === 'intermediate' || k === 'final';
 
 /**
  * External vs internal results of the same students for one school (issue 6 item 4, seed 001
@@ -38,14 +37,10 @@ export class ExternalInternalService {
     );
     const years = await listLinkedYears(db, orgId);
     const shown = year ?? years[0] ?? null;
-    const rows =
-      shown === null
-        ? []
-        : (await listExternalInternalPairs(db, orgId, shown)).flatMap((r) =>
-            isKind(r.kind) && r.external !== null
-              ? [{ ...r, kind: r.kind, external: r.external }]
-              : [],
-          );
+    const works = shown === null ? [] : await listLinkedExternalWorks(db, orgId, shown);
+    const schoolYears = [...new Set(works.map((w) => w.year - 1))];
+    const marks = await listAttestationMarks(db, orgId, schoolYears);
+    const rows = pairExternalInternal(works, marks);
     const groups = compareGroups(rows).map((g) => ({
       procedure: g.procedure,
       procedureLabel: PROCEDURE_LABELS[g.procedure as Procedure] ?? g.procedure,
