@@ -57,9 +57,17 @@ export class SupportProgrammeService {
   async create(actor: Actor, req: SupportProgrammeRequest) {
     const { db } = this.deps.database;
     requireScope(actor, 'plan.manage');
-    const ids = [...new Set(req.orgIds)];
-    const orgs = await findOrgsByIds(db, ids);
+    const orgs = await findOrgsByIds(db, [...new Set(req.orgIds)]);
     const byId = new Map(orgs.map((o) => [o.id, o]));
+    // In the seed's order: «ОО №№ 8, 212, 215» (by number, then by name).
+    const ids = [...new Set(req.orgIds)].sort((a, b) => {
+      const x = byId.get(a);
+      const y = byId.get(b);
+      return (
+        (Number(x?.number) || Infinity) - (Number(y?.number) || Infinity) ||
+        (x?.shortName ?? '').localeCompare(y?.shortName ?? '', 'ru')
+      );
+    });
     for (const id of ids) {
       const org = byId.get(id);
       if (!org) throw notFound('Организация');

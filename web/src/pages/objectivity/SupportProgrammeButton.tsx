@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { objectivitySupportApi } from '../../api/objectivitySupport';
+import { municipalitiesWith } from '../../auth/access';
 import { useSession } from '../../auth/session';
 import { notifyError, notifySaved } from '../../components/common';
 
@@ -12,7 +13,7 @@ import { notifyError, notifySaved } from '../../components/common';
  * figures from the latest analysis run), then opens the plan. District staff only.
  */
 export function SupportProgrammeButton(props: { orgIds: number[]; year: number }) {
-  const { can } = useSession();
+  const { can, session } = useSession();
   const navigate = useNavigate();
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -36,7 +37,9 @@ export function SupportProgrammeButton(props: { orgIds: number[]; year: number }
     },
     onError: notifyError,
   });
-  if (!can('plan.manage') || !can('objectivity.read')) return null;
+  // District staff only: the programme is a plan of the district's ИМЦ.
+  const district = session ? municipalitiesWith(session, 'plan.manage').length > 0 : false;
+  if (!district || !can('objectivity.read')) return null;
   const years = [props.year - 1, props.year, props.year + 1].map((y) => ({
     value: String(y),
     label: `${y}/${y + 1} учебный год`,
