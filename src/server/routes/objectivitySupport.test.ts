@@ -1,142 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, dataOf, errorOf, signIn, type TestContext } from '../../../test/app';
-import {
-  buildBody,
-  buildMunicipality,
-  buildSchool,
-  buildUser,
-  PASSWORD,
-} from '../../../test/factories';
-import { SYSTEM_ACTOR } from '../../core/access/actor';
-import { insertResults, insertRun } from '../../db/repositories/analysisRuns';
+import { PASSWORD } from '../../../test/factories';
+import { seedSupportWorld, type SupportWorld } from '../../../test/fixtures/objectivitySupport';
 import { auditLog } from '../../db/schema';
-import { tableToCsv } from '../../importers/results/writers';
 import type { CompareView, SupportProgrammeResult } from '../../shared/objectivitySupport';
 import type { PlanView } from '../../shared/plans';
 
 let ctx: TestContext;
-let ids: { m: number; s1: number; s2: number; s3: number; s4: number; imc: number };
-const n1 = '7101';
-
-// ОГЭ mathematics of 12 students of school 1 and their итоговая marks (external, internal).
-const PAIRS: [number, number][] = [
-  [5, 5],
-  [4, 5],
-  [4, 4],
-  [3, 4],
-  [3, 3],
-  [2, 3],
-  [4, 4],
-  [5, 4],
-  [3, 4],
-  [4, 5],
-  [3, 3],
-  [4, 4],
-];
+let ids: SupportWorld;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  const db = ctx.database.db;
-  const m = await buildMunicipality(db, 'МО «Сопровождение»');
-  const s1 = await buildSchool(db, m.id, { fisLogin: 'sch710001', number: n1 });
-  const s2 = await buildSchool(db, m.id, { fisLogin: 'sch710002', number: '7102' });
-  const s3 = await buildSchool(db, m.id, { fisLogin: 'sch710003', number: '7103' });
-  const s4 = await buildSchool(db, m.id, { fisLogin: 'sch710004', number: '7104' });
-  const imc = await buildBody(db, m.id, 'imc');
-  ids = { m: m.id, s1: s1.id, s2: s2.id, s3: s3.id, s4: s4.id, imc: imc.id };
-  await buildUser(db, { login: 'imc71', role: 'district_specialist', municipalityId: m.id });
-  await buildUser(db, {
-    login: 'dir71',
-    role: 'school_admin',
-    municipalityId: m.id,
-    orgIds: [s1.id],
-  });
-
-  // ОГЭ 2025 works, code list and итоговая marks of 2024/25 for the same students.
-  const rows: (string | number)[][] = [
-    ['ОГЭ 2025 Математика 9 класс'],
-    ['ОО', 'Муниципалитет', 'Название ОО', 'Код участника', 'Класс', 'Первичный балл', 'Отметка'],
-  ];
-  const codes: string[][] = [['Код участника', 'Код обучающегося']];
-  const journal: (string | number)[][] = [
-    ['Код обучающегося', 'Класс', 'Предмет', 'Вид аттестации', 'Отметка'],
-  ];
-  PAIRS.forEach(([ext, int], i) => {
-    const participant = String(500 + i);
-    const student = `${n1}-${String(i + 1).padStart(3, '0')}`;
-    rows.push(['sch710001', 'МО', 'Школа', participant, '9А', ext * 5, ext]);
-    codes.push([participant, student]);
-    journal.push([student, '9А', 'Математика', 'Итоговая аттестация', int]);
-  });
-  await ctx.services.resultImports.importFile(
-    SYSTEM_ACTOR,
-    { fileName: 'oge_2025_mat_9.csv', bytes: tableToCsv(rows), choice: {} },
-    { createSchools: false },
-  );
-  await ctx.services.students.add(SYSTEM_ACTOR, s1.id, { codes: codes.slice(1).map((c) => c[1]!) });
-  const test = (
-    await ctx.services.testCatalog.list(SYSTEM_ACTOR, { procedure: 'oge', year: 2025, grade: 9 })
-  )[0]!;
-  await ctx.services.codeLinks.upload(SYSTEM_ACTOR, test.id, s1.id, {
-    fileName: 'codes.csv',
-    bytes: tableToCsv(codes, { encoding: 'utf-8' }),
-  });
-  await ctx.services.journalMarks.importBytes(
-    SYSTEM_ACTOR,
-    { orgId: s1.id, year: 2024 },
-    'journal.csv',
-    tableToCsv(journal),
-    { studentCode: 0, className: 1, subject: 2, period: 3, mark: 4 },
-  );
-  // A stored run (after the imports, whose re-run it follows): school 1 flagged with two indicators, school 2 flagged, 3 and 4 honest.
-  const run = await insertRun(db, {
-    municipalityId: m.id,
-    procedure: 'vpr',
-    q: 0.05,
-    supportQ: 0.1,
-    years: [2025],
-    engineVersion: 'test',
-    trigger: 'manual',
-    status: 'done',
-    startedByLogin: 'test',
-  });
-  const result = (orgId: number, flagged: boolean, evidence: unknown[]) => ({
-    runId: run.id,
-    orgId,
-    schoolLogin: '',
-    year: 2025,
-    p: flagged ? 0.0001 : 0.5,
-    score: flagged ? 4 : 0.3,
-    qValue: flagged ? 0.001 : 0.9,
-    flagged,
-    supportList: false,
-    yearsInRow: flagged ? 2 : 0,
-    tests: 4,
-    dossier: { summary: '', evidence, caveats: [], driver: null },
-  });
-  const ev = (subject: string, grade: number, title: string, n: number) => ({
-    subject,
-    grade,
-    indicator: 'cutExcess',
-    title,
-    p: 0.001,
-    z: 3,
-    n,
-    effect: null,
-    text: '',
-    causes: '',
-    sampleNote: null,
-    chart: null,
-  });
-  await insertResults(db, [
-    result(s1.id, true, [
-      ev('Математика', 5, 'Избыток работ у границ отметок', 57),
-      ev('Русский язык', 6, 'Расхождение с отметками по журналу', 49),
-    ]),
-    result(s2.id, true, [ev('Математика', 7, 'Трудные задания выполнены лучше лёгких', 33)]),
-    result(s3.id, false, []),
-    result(s4.id, false, []),
-  ]);
+  ids = await seedSupportWorld(ctx);
 }, 120_000);
 afterAll(() => ctx.close());
 
