@@ -28,6 +28,7 @@ describe.skipIf(!hasBrowser())('objectivity support in Chromium', () => {
 
   it('a school user sees the comparison of its own school', async () => {
     const { page, baseUrl } = e2e;
+    await page.context().clearCookies();
     await loginAs(e2e, 'dir71', PASSWORD);
     await page.goto(`${baseUrl}/objectivity/compare`);
     const table = page.getByRole('table', { name: 'Внешние и внутренние отметки' });
