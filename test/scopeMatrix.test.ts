@@ -30,6 +30,10 @@ import {
   objectivityScreenCases,
   prepareObjectivityScreenScope,
 } from './scopeMatrixObjectivityScreen';
+import {
+  OBJECTIVITY_SUPPORT_CASES,
+  OBJECTIVITY_SUPPORT_REACH,
+} from './scopeMatrixObjectivitySupport';
 
 type Reach = readonly Target[];
 const NONE: Reach = [];
@@ -156,6 +160,8 @@ for (const [actor, reach] of Object.entries(OBJECTIVITY_CARD_REACH))
 for (const [actor, reach] of Object.entries(OBSERVE_REACH))
   Object.assign(REACH[actor as ActorName], reach);
 for (const [actor, reach] of Object.entries(OBJECTIVITY_SCREEN_REACH))
+  Object.assign(REACH[actor as ActorName], reach);
+for (const [actor, reach] of Object.entries(OBJECTIVITY_SUPPORT_REACH))
   Object.assign(REACH[actor as ActorName], reach);
 
 const reaches = (actor: ActorName, permission: string, target: Target) =>
@@ -460,6 +466,7 @@ const CASES: Record<string, Case> = {
     () => ctx,
     () => ++seq,
   ),
+  ...OBJECTIVITY_SUPPORT_CASES,
 };
 
 let ctx: TestContext;

@@ -12,6 +12,7 @@ import { benchCommand } from './commands/bench';
 import { analyzeCommand } from './commands/analyze';
 import { analysisRunCommand } from './commands/analysisRun';
 import { regionImportCommand } from './commands/regionImport';
+import { programmeCommand, type ProgrammeOptions } from './commands/objectivity';
 import { importCommand, type ImportOptions } from './commands/importResults';
 import { serve } from './commands/serve';
 import { simulateCommand, type SimulateOptions } from './commands/simulate';
@@ -127,6 +128,18 @@ program
   .argument('<file>', 'таблица .xlsx или .csv (см. docs/objectivity-card.md)')
   .option('--municipality-id <id>', 'муниципалитет, чей регион загружается', Number)
   .action((file: string, o: { municipalityId?: number }) => regionImportCommand(file, o));
+
+program
+  .command('objectivity:programme')
+  .description('Программа адресного сопровождения школ с признаками необъективности (как план)')
+  .requiredOption('--year <year>', 'год ВПР, по которому выбраны школы', Number)
+  .option('--org-ids <list>', 'id школ через запятую')
+  .option('--flagged', 'все школы с признаками в последнем запуске анализа за этот год')
+  .option('--municipality-id <id>', 'муниципалитет (для --flagged, если их несколько)', Number)
+  .option('--start-year <year>', 'первый год учебного года программы', Number)
+  .option('--responsible <name>', 'ответственный за анализ, «Фамилия И.О.»')
+  .option('--out <file>', 'выгрузить программу в DOCX')
+  .action((o: ProgrammeOptions) => programmeCommand(o));
 
 program
   .command('simulate')

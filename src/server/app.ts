@@ -30,6 +30,7 @@ import { registerResultRoutes } from './routes/results';
 import { registerAnalysisRoutes } from './routes/analysis';
 import { registerJournalMarkRoutes } from './routes/resultsJournal';
 import { registerObjectivityObserveRoutes } from './routes/objectivityObserve';
+import { registerObjectivitySupportRoutes } from './routes/objectivitySupport';
 import { registerUserRoutes } from './routes/users';
 import { registerObjectivityCardRoutes } from './routes/objectivityCard';
 import { registerObjectivityScreenRoutes } from './routes/objectivityScreen';
@@ -103,6 +104,7 @@ export async function buildApp(services: Services, config: ServerConfig) {
   registerObjectivityCardRoutes(app, services);
   registerObjectivityObserveRoutes(app, services);
   registerObjectivityScreenRoutes(app, services);
+  registerObjectivitySupportRoutes(app, services);
 
   registerWeb(app, config.webRoot);
   return app;

@@ -7,6 +7,9 @@ import { DocumentService } from './documents';
 import { ExpertGroupService } from './expertGroups';
 import { OrganisationService } from './organisations';
 import { createPlanServices } from './plans';
+import { PlanService } from './plans/plans';
+import { ExternalInternalService } from './objectivity/externalInternal';
+import { SupportProgrammeService } from './objectivity/supportProgramme';
 import { ReferenceService } from './reference';
 import { CampaignService } from './monitoring/campaigns';
 import { MonitoringScreenService } from './monitoring/screen';
@@ -69,6 +72,8 @@ export function createServices(deps: ServiceDeps) {
     objectivityScreen: new ObjectivityScreenService(deps),
     officialLists: new OfficialListService(deps),
     dueProcess: new DueProcessService(deps),
+    supportProgramme: new SupportProgrammeService(deps, new PlanService(deps)),
+    externalInternal: new ExternalInternalService(deps),
   };
 }
 

@@ -33,6 +33,7 @@ import { SchoolCardPage } from './pages/objectivity/SchoolCardPage';
 import { ObservationsPage } from './pages/objectivity/ObservationsPage';
 import { ObjectivityScreenPage } from './pages/objectivity/ObjectivityScreenPage';
 import { OfficialListsPage } from './pages/objectivity/OfficialListsPage';
+import { ComparePage } from './pages/objectivity/ComparePage';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, loading } = useSession();
@@ -77,6 +78,7 @@ export const APP_PAGES: RouteObject[] = [
   { path: 'objectivity/observations', element: <ObservationsPage /> },
   { path: 'objectivity', element: <ObjectivityScreenPage /> },
   { path: 'objectivity/lists', element: <OfficialListsPage /> },
+  { path: 'objectivity/compare', element: <ComparePage /> },
 ];
 
 export const router = createBrowserRouter([

@@ -53,3 +53,14 @@ export async function addMemberships(db: Db, classId: number, studentIds: number
     .values(studentIds.map((studentId) => ({ studentId, classId })))
     .onConflictDoNothing();
 }
+
+/** Student codes of a school's classes in one academic year, by class and code. */
+export async function listClassRosters(db: Db, orgId: number, academicYearId: number) {
+  return db
+    .select({ parallel: classes.parallel, letter: classes.letter, code: students.code })
+    .from(classMemberships)
+    .innerJoin(classes, eq(classes.id, classMemberships.classId))
+    .innerJoin(students, eq(students.id, classMemberships.studentId))
+    .where(and(eq(classes.orgId, orgId), eq(classes.academicYearId, academicYearId)))
+    .orderBy(asc(classes.parallel), asc(classes.letter), asc(students.code));
+}

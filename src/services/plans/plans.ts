@@ -129,8 +129,16 @@ export class PlanService {
     return this.get(actor, id);
   }
 
-  /** Creates a plan with its sections, tasks and activities in one transaction. */
-  async createDraft(actor: Actor, draft: PlanDraft, action = 'create'): Promise<number> {
+  /**
+   * Creates a plan with its sections, tasks and activities in one transaction; `also` runs in
+   * the same transaction after the plan exists (e.g. the caller's own audit entry).
+   */
+  async createDraft(
+    actor: Actor,
+    draft: PlanDraft,
+    action = 'create',
+    also?: (db: Db, planId: number) => Promise<void>,
+  ): Promise<number> {
     checkPeriod(draft.period.start, draft.period.end);
     return this.deps.database.transaction(async ({ db }) => {
       const org = await this.ownerFor(db, actor, draft.orgId, draft.level);
@@ -202,6 +210,7 @@ export class PlanService {
           sourcePlanId: draft.sourcePlanId ?? null,
         },
       });
+      if (also) await also(db, plan.id);
       return plan.id;
     });
   }

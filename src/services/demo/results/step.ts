@@ -10,7 +10,8 @@ import {
 } from '../../../importers/results/writers';
 import type { DemoContext, DemoStep } from '../index';
 import type { DemoYear } from '../world';
-import { importJournalMarks, type JournalSource } from './journal';
+import { importJournalMarks } from './journal';
+import { linkDemoCodes, type LinkSource } from './links';
 import {
   simulatedCutScores,
   simulatedStructure,
@@ -90,7 +91,7 @@ export const vprDemoStep: DemoStep = {
     };
     let files = 0;
     let works = 0;
-    const journalSources: JournalSource[] = [];
+    const journalSources: LinkSource[] = [];
     for (const [yearIndex, year] of years.entries()) {
       const vprYear = year.startYear + 1;
       const classes = new Map<number, SimClass[][]>();
@@ -149,19 +150,31 @@ export const vprDemoStep: DemoStep = {
           files++;
           works += out.works;
           if (yearIndex === years.length - 1) {
-            journalSources.push({ subjectName: subject.name, grade, works: all });
+            journalSources.push({
+              procedure: 'vpr',
+              subjectCode: subject.code,
+              subjectName: subject.name,
+              grade,
+              works: all,
+            });
           }
           if (yearIndex === years.length - 1 && subject.code === 'rus' && grade === 4) {
             await uploadCorrectedForm(ctx, vprYear, test.tasks, all);
           }
         }
       }
-      works += await importOge(ctx, rng, year, vprYear);
+      const oge = await importOge(ctx, rng, year, vprYear);
+      works += oge.works;
       files += OGE.length;
       ctx.progress(`  ВПР и ОГЭ ${vprYear}: загружено файлов ${files}, работ ${works}`);
       if (yearIndex === years.length - 1) {
-        const marks = await importJournalMarks(ctx, year.startYear, journalSources);
-        ctx.progress(`  промежуточная аттестация ${year.startYear}/${vprYear}: отметок ${marks}`);
+        // The latest year's works are linked to students; no random draws from here on.
+        const sources = [...journalSources, ...oge.sources];
+        const { codes, linked } = await linkDemoCodes(ctx, year, vprYear, sources);
+        const marks = await importJournalMarks(ctx, year.startYear, sources, codes);
+        ctx.progress(
+          `  коды обучающихся ${vprYear}: связано работ ${linked}; промежуточная и итоговая аттестация ${year.startYear}/${vprYear}: отметок ${marks}`,
+        );
       }
     }
   },
@@ -185,6 +198,7 @@ const OGE = [
  */
 async function importOge(ctx: DemoContext, rng: Rng, year: DemoYear, calendarYear: number) {
   let works = 0;
+  const sources: LinkSource[] = [];
   for (const subject of OGE) {
     const tasks = simulatedStructure(rng, subject.max);
     const test: SimTest = {
@@ -194,6 +208,7 @@ async function importOge(ctx: DemoContext, rng: Rng, year: DemoYear, calendarYea
       cutScores: subject.cuts,
       difficulty: taskDifficulties(rng, tasks),
     };
+    const all: ExportWork[] = [];
     const rows: (string | number)[][] = [
       [`ОГЭ ${calendarYear} ${subject.name} 9 класс`],
       ['ОО', 'Муниципалитет', 'Название ОО', 'Код участника', 'Класс', 'Первичный балл', 'Отметка'],
@@ -217,6 +232,7 @@ async function importOge(ctx: DemoContext, rng: Rng, year: DemoYear, calendarYea
         -1,
         100000 + s * 300,
       )) {
+        all.push(w);
         if (w.absent) continue;
         const total = w.scores.reduce<number>((a, x) => a + (x ?? 0), 0);
         rows.push([
@@ -240,8 +256,15 @@ async function importOge(ctx: DemoContext, rng: Rng, year: DemoYear, calendarYea
       { createSchools: false },
     );
     works += out.works;
+    sources.push({
+      procedure: 'oge',
+      subjectCode: subject.code,
+      subjectName: subject.name,
+      grade: 9,
+      works: all,
+    });
   }
-  return works;
+  return { works, sources };
 }
 
 /** The first school's own form for one test, with one score corrected (a later, fixed file). */

@@ -5,6 +5,7 @@ import type { AnalysisRun } from '../../../../src/shared/analysis';
 import { analysisApi } from '../../api/analysis';
 import { useSession } from '../../auth/session';
 import { notifyError, notifySaved, PageHeader, QueryState } from '../../components/common';
+import { SupportProgrammeButton } from '../objectivity/SupportProgrammeButton';
 import { RunResults } from './RunResults';
 
 const STATUS: Record<AnalysisRun['status'], { label: string; color: string }> = {
@@ -39,6 +40,14 @@ function RunDetail({ id }: { id: number }) {
               Признаки статистические: они показывают, где нужна проверка (наблюдение, перепроверка
               работ), но не доказывают нарушений.
             </Text>
+            {run.years.length > 0 && (
+              <SupportProgrammeButton
+                year={Math.max(...run.years)}
+                orgIds={results
+                  .filter((r) => r.year === Math.max(...run.years) && r.flagged)
+                  .map((r) => r.orgId)}
+              />
+            )}
             <RunResults results={results} />
           </Stack>
         </Card>

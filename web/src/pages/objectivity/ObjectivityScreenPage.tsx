@@ -2,6 +2,7 @@ import {
   Anchor,
   Badge,
   Button,
+  Checkbox,
   Group,
   Select,
   Stack,
@@ -12,6 +13,7 @@ import {
 } from '@mantine/core';
 import { IconDownload, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { GRANTS } from '../../../../src/core/access/permissions';
 import type { SessionView } from '../../../../src/shared/auth';
@@ -20,6 +22,7 @@ import { objectivityScreenApi } from '../../api/objectivityScreen';
 import { useSession } from '../../auth/session';
 import { PageHeader, QueryState } from '../../components/common';
 import { DUE_COLORS, IndicatorIcons, ListMarks, RiskBadge } from './badges';
+import { SupportProgrammeButton } from './SupportProgrammeButton';
 
 type Sort = NonNullable<ScreenQuery['sort']>;
 
@@ -83,6 +86,15 @@ function Totals({ view }: { view: ScreenView }) {
 export function ObjectivityScreenPage() {
   const { session, can } = useSession();
   const [params, setParams] = useSearchParams();
+  // Schools chosen for the targeted support programme.
+  const [chosen, setChosen] = useState<Set<number>>(new Set());
+  const toggle = (orgId: number) =>
+    setChosen((prev) => {
+      const next = new Set(prev);
+      if (next.has(orgId)) next.delete(orgId);
+      else next.add(orgId);
+      return next;
+    });
   const q: ScreenQuery = {
     year: params.get('year') ? Number(params.get('year')) : undefined,
     procedure: params.get('procedure') ?? undefined,
@@ -117,10 +129,21 @@ export function ObjectivityScreenPage() {
         subtitle="Школы муниципалитета по последнему сохранённому анализу: уровень риска, сработавшие показатели, официальные списки и ход рассмотрения"
         actions={
           <>
+            <Button component={Link} to="/objectivity/reports" variant="default">
+              Отчёты ФИС ОКО
+            </Button>
+            <Button component={Link} to="/objectivity/compare" variant="default">
+              Внешние и внутренние
+            </Button>
             {can('objectivity.manage') && (
-              <Button component={Link} to="/objectivity/lists" variant="default">
-                Официальные списки
-              </Button>
+              <>
+                <Button component={Link} to="/objectivity/observations" variant="default">
+                  Наблюдение
+                </Button>
+                <Button component={Link} to="/objectivity/lists" variant="default">
+                  Официальные списки
+                </Button>
+              </>
             )}
             <Button
               component="a"
@@ -185,7 +208,19 @@ export function ObjectivityScreenPage() {
                 onBlur={(e) => set({ search: e.currentTarget.value.trim() || null })}
               />
             </Group>
-            <Totals view={view} />
+            <Group justify="space-between">
+              <Totals view={view} />
+              {view.year !== null && (
+                <Group gap="xs">
+                  <Text size="sm" c="dimmed">
+                    Выбрано школ: {chosen.size}
+                  </Text>
+                  {chosen.size > 0 && (
+                    <SupportProgrammeButton orgIds={[...chosen]} year={view.year} />
+                  )}
+                </Group>
+              )}
+            </Group>
             <Text size="xs" c="dimmed">
               Уровень риска: «высокий» — признаки необъективности после поправки на множественные
               проверки (Бенджамини–Хохберг, q ≤ {String(view.q ?? 0.05).replace('.', ',')});
@@ -197,6 +232,21 @@ export function ObjectivityScreenPage() {
               <Table striped highlightOnHover aria-label="Объективность результатов по школам">
                 <Table.Thead>
                   <Table.Tr>
+                    <Table.Th w={40}>
+                      <Checkbox
+                        aria-label="Выбрать все школы списка"
+                        checked={
+                          view.rows.length > 0 && view.rows.every((r) => chosen.has(r.orgId))
+                        }
+                        onChange={(e) =>
+                          setChosen(
+                            e.currentTarget.checked
+                              ? new Set(view.rows.map((r) => r.orgId))
+                              : new Set(),
+                          )
+                        }
+                      />
+                    </Table.Th>
                     <SortHeader sort="name" label="ОО" current={sort} desc={desc} onSort={onSort} />
                     <Table.Th>Логин</Table.Th>
                     <SortHeader
@@ -228,6 +278,13 @@ export function ObjectivityScreenPage() {
                 <Table.Tbody>
                   {view.rows.map((r) => (
                     <Table.Tr key={r.orgId}>
+                      <Table.Td>
+                        <Checkbox
+                          aria-label={`Выбрать ${r.name}`}
+                          checked={chosen.has(r.orgId)}
+                          onChange={() => toggle(r.orgId)}
+                        />
+                      </Table.Td>
                       <Table.Td>
                         <Anchor
                           component={Link}

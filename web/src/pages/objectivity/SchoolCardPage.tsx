@@ -25,6 +25,7 @@ import { EChart } from '../../components/EChart';
 import { formatDateTime, PageHeader, QueryState } from '../../components/common';
 import { CardDossier, CardDynamics, ClassDrillDown } from './CardSections';
 import { DueProcessPanel } from './DueProcessPanel';
+import { ExternalInternalPanel } from './ExternalInternalPanel';
 import { ObservedComparison } from './ObservedComparison';
 import { OfficialListBadges } from './OfficialListBadges';
 import {
@@ -222,7 +223,9 @@ function CardBody({ card, orgId }: { card: SchoolCard; orgId: number }) {
       <Card withBorder>
         <ObservedComparison orgId={orgId} />
       </Card>
-      {/* LEAD: <ExternalInternalPanel orgId={orgId} year={card.selected?.year} /> (support helper) */}
+      <Card withBorder>
+        <ExternalInternalPanel orgId={orgId} year={card.selected?.year} />
+      </Card>
       <CardDossier results={card.results} />
       {card.selected && <DueProcessPanel orgId={orgId} year={card.selected.year} />}
     </Stack>
