@@ -29,6 +29,7 @@ import { registerScheduleRoutes } from './routes/schedules';
 import { registerResultRoutes } from './routes/results';
 import { registerAnalysisRoutes } from './routes/analysis';
 import { registerJournalMarkRoutes } from './routes/resultsJournal';
+import { registerObjectivityReportRoutes } from './routes/objectivityReport';
 import { registerUserRoutes } from './routes/users';
 
 /** A route of the API as registered, for the scope-matrix test and the docs. */
@@ -97,6 +98,7 @@ export async function buildApp(services: Services, config: ServerConfig) {
   registerResultRoutes(app, services);
   registerAnalysisRoutes(app, services);
   registerJournalMarkRoutes(app, services);
+  registerObjectivityReportRoutes(app, services);
 
   registerWeb(app, config.webRoot);
   return app;

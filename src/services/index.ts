@@ -17,6 +17,7 @@ import { TestCatalogService } from './results/catalog';
 import { CodeLinkService } from './results/links';
 import { ResultImportService } from './results/imports';
 import { JournalMarkService } from './results/journalMarks';
+import { ObjectivityReportService } from './objectivity/report';
 import { SetupService } from './setup';
 import { StudentService } from './students';
 import { UserService } from './users';
@@ -54,6 +55,7 @@ export function createServices(deps: ServiceDeps) {
     results: new ResultsService(deps),
     codeLinks: new CodeLinkService(deps),
     journalMarks: new JournalMarkService(deps),
+    objectivityReport: new ObjectivityReportService(deps),
   };
 }
 
