@@ -23,7 +23,7 @@ import {
   type SchoolYearMean,
   type YearSummary,
 } from './indicators/yearChange';
-import { expectedScores } from './expectedScores';
+import { expectedScores, expectedTotals } from './expectedScores';
 import { buildReference } from './reference';
 import { bhAdjust, sidakMinP } from './stats/multiplicity';
 import { regionRow, standardTables, type StandardTables } from './standardTables';
@@ -51,6 +51,8 @@ export interface UnitAnalysis {
   homogeneity: Homogeneity;
   tables: StandardTables;
   classNames: Record<number, string>;
+  /** Expected pupils per primary total 0..max (expectedScores summed over the school's works). */
+  expected: number[];
 }
 
 export interface SchoolYear {
@@ -154,6 +156,7 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
           homogeneity: homogeneity(unit, exp),
           tables: standardTables(test, unit.works),
           classNames,
+          expected: Array.from(expectedTotals(test, unit.works, exp)),
         },
       });
     }

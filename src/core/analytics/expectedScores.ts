@@ -5,6 +5,7 @@
  * Information other than the tested score is used, so bunching and mark inflation remain visible.
  */
 import { JOURNAL_GROUPS, journalGroup, type Reference } from './reference';
+import type { TestWorks } from './types';
 import type { Unit } from './unit';
 
 export interface ExpectedScores {
@@ -93,4 +94,22 @@ export function groupPmf(exp: ExpectedScores, journal: number): Float64Array {
   const width = exp.maxTotal + 1;
   const g = journalGroup(journal);
   return exp.pmf.subarray(g * width, (g + 1) * width);
+}
+
+/**
+ * Expected number of the unit's pupils at each primary total 0..max: the pmf of each pupil's
+ * journal group summed over the unit's works (the histogram overlay of the school card).
+ */
+export function expectedTotals(
+  test: TestWorks,
+  works: ArrayLike<number>,
+  exp: ExpectedScores,
+): Float64Array {
+  const width = exp.maxTotal + 1;
+  const out = new Float64Array(width);
+  for (let k = 0; k < works.length; k++) {
+    const row = groupPmf(exp, test.journal[works[k] as number] as number);
+    for (let t = 0; t < width; t++) out[t] = (out[t] as number) + (row[t] as number);
+  }
+  return out;
 }

@@ -58,6 +58,8 @@ export interface RegionAggregate {
   markPercent: readonly [number, number, number, number];
   /** Понизили / Подтвердили / Повысили, %. */
   journalPercent?: readonly [number, number, number];
+  /** Success % per task, keyed by the task label as in the test («1», «9.1»). */
+  taskPercent?: Readonly<Record<string, number>>;
 }
 
 export function testKey(subject: string, grade: number, year: number): string {

@@ -9,3 +9,4 @@ export * from './plans';
 export * from './results';
 export * from './analysis';
 export * from './journalMarks';
+export * from './objectivityCard';
