@@ -95,7 +95,7 @@ export function dataSection(
       columns: [
         { title: 'Предмет', width: 4 },
         { title: 'Класс', width: 1 },
-        { title: 'ОО', width: 1 },
+        { title: 'ОО в районе', width: 1.2 },
         { title: 'Участников', width: 2 },
       ],
       rows: tests.map((t) => ({

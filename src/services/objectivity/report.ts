@@ -20,12 +20,7 @@ import type {
   ReportSchoolResult,
 } from '../../reports/objectivity/model';
 import { buildSchoolReport } from '../../reports/objectivity/school';
-import {
-  docxToPdf,
-  findSoffice,
-  PDF_UNAVAILABLE,
-  PdfCache,
-} from '../../reports/pdf/libreoffice';
+import { docxToPdf, findSoffice, PDF_UNAVAILABLE, PdfCache } from '../../reports/pdf/libreoffice';
 import type { ReportFormat } from '../../shared/objectivityReport';
 import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
@@ -84,7 +79,10 @@ function resultOf(row: { result: AnalysisResultRow; orgName: string }): ReportSc
   };
 }
 
-const runOf = (run: AnalysisRunRow): ReportRun => ({
+const NO_FIGURES =
+  'Стандартные таблицы ФИС ОКО с этим запуском не сохранены (запуск выполнен до их появления): выполните анализ заново, чтобы в справке были таблицы отметок и рисунки.';
+
+const runOf = (run: AnalysisRunRow, figuresMissing: boolean): ReportRun => ({
   id: run.id,
   procedure: run.procedure,
   q: run.q,
@@ -94,7 +92,7 @@ const runOf = (run: AnalysisRunRow): ReportRun => ({
   years: run.years,
   works: run.works,
   schools: run.schools,
-  notes: run.error,
+  notes: [run.error, figuresMissing ? NO_FIGURES : null].filter(Boolean).join(' ') || null,
 });
 
 /**
@@ -151,7 +149,9 @@ export class ObjectivityReportService {
     if (requested !== undefined) {
       if (!coversMunicipality(scope, requested)) {
         if (!scope.any && !scope.municipalityIds.length)
-          throw forbidden('Справка по району доступна специалистам района; ОО может сформировать справку по своей организации.');
+          throw forbidden(
+            'Справка по району доступна специалистам района; ОО может сформировать справку по своей организации.',
+          );
         throw notFound('Муниципалитет');
       }
       return requested;
@@ -187,7 +187,7 @@ export class ObjectivityReportService {
       municipalityName: municipality.name,
       year,
       today: this.today(),
-      run: runOf(run),
+      run: runOf(run, figures.missing),
       tests: figures.tests,
       figuresSource: figures.source,
       results,
@@ -227,15 +227,13 @@ export class ObjectivityReportService {
     this.pdfAvailable(format);
     const { run, year } = await this.runFor(org.municipalityId, query.year);
     progress(`Запуск анализа № ${run.id}, ${year} год: ${org.shortName}`);
-    const [row] = (await listRunResults(db, run.id, [orgId])).filter(
-      (r) => r.result.year === year,
-    );
+    const [row] = (await listRunResults(db, run.id, [orgId])).filter((r) => r.result.year === year);
     const figures = await loadReportTests(db, run, year, orgId);
     const doc = buildSchoolReport({
       municipalityName: found.municipalityName,
       year,
       today: this.today(),
-      run: runOf(run),
+      run: runOf(run, figures.missing),
       tests: figures.tests,
       figuresSource: figures.source,
       school: { name: org.shortName, fullName: org.fullName, login: org.fisLogin ?? '' },
