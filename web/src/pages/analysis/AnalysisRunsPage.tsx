@@ -3,8 +3,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import type { AnalysisRun } from '../../../../src/shared/analysis';
 import { analysisApi } from '../../api/analysis';
+import { municipalitiesWith } from '../../auth/access';
 import { useSession } from '../../auth/session';
 import { notifyError, notifySaved, PageHeader, QueryState } from '../../components/common';
+import { DistrictReportButtons } from '../objectivity/ReportButtons';
 import { RunResults } from './RunResults';
 
 const STATUS: Record<AnalysisRun['status'], { label: string; color: string }> = {
@@ -49,7 +51,7 @@ function RunDetail({ id }: { id: number }) {
 
 /** Stored runs of the objectivity analysis and one run's school-year results. */
 export function AnalysisRunsPage() {
-  const { can } = useSession();
+  const { can, session } = useSession();
   const [params, setParams] = useSearchParams();
   const client = useQueryClient();
   const runs = useQuery({ queryKey: ['analysis', 'runs'], queryFn: analysisApi.runs });
@@ -63,17 +65,23 @@ export function AnalysisRunsPage() {
     },
     onError: notifyError,
   });
+  const latestDone = runs.data?.find((r) => r.status === 'done' && r.years.length);
+  const districtReport =
+    session && latestDone && municipalitiesWith(session, 'objectivity.read').length > 0;
   return (
     <>
       <PageHeader
         title="Анализ объективности — запуски"
         subtitle="Сохранённые запуски анализа по результатам ВПР; после загрузки или отмены результатов анализ выполняется заново"
         actions={
-          can('analysis.run') ? (
-            <Button loading={start.isPending} onClick={() => start.mutate()}>
-              Выполнить анализ
-            </Button>
-          ) : undefined
+          <>
+            {districtReport && <DistrictReportButtons year={Math.max(...latestDone.years)} />}
+            {can('analysis.run') && (
+              <Button loading={start.isPending} onClick={() => start.mutate()}>
+                Выполнить анализ
+              </Button>
+            )}
+          </>
         }
       />
       <QueryState query={runs}>
