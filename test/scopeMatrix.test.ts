@@ -23,6 +23,7 @@ import {
 } from './scopeWorld';
 import { resultCases, seedResults, type ResultFixtures } from './scopeMatrixResults';
 import { ANALYSIS_REACH, analysisCases } from './scopeMatrixAnalysis';
+import { OBJECTIVITY_REPORT_REACH, objectivityReportCases } from './scopeMatrixObjectivityReport';
 
 type Reach = readonly Target[];
 const NONE: Reach = [];
@@ -143,6 +144,8 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
 for (const actor of Object.keys(REACH) as ActorName[])
   Object.assign(REACH[actor], PLAN_REACH[actor]);
 for (const [actor, reach] of Object.entries(ANALYSIS_REACH))
+  Object.assign(REACH[actor as ActorName], reach);
+for (const [actor, reach] of Object.entries(OBJECTIVITY_REPORT_REACH))
   Object.assign(REACH[actor as ActorName], reach);
 
 const reaches = (actor: ActorName, permission: string, target: Target) =>
@@ -434,6 +437,7 @@ const CASES: Record<string, Case> = {
   ...MONITORING_CASES,
   ...RESULT_CASES,
   ...analysisCases(() => ctx),
+  ...objectivityReportCases(),
   'GET /api/audit': {
     kind: 'list',
     permission: 'audit.read',

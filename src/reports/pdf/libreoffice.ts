@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,16 +8,29 @@ import { pathToFileURL } from 'node:url';
 
 /**
  * DOCX → PDF through LibreOffice headless (`soffice --headless --convert-to pdf`). Each conversion
- * runs in its own temporary folder with its own user profile (-env:UserInstallation), so parallel
- * conversions and other LibreOffice users do not clash; a conversion that takes too long is
- * killed. The binary is VSOKO_SOFFICE when set, otherwise `soffice` (or `libreoffice`) on PATH.
+ * runs in its own temporary folder; the process keeps one private LibreOffice user profile
+ * (-env:UserInstallation in the temporary folder, removed at exit), so other processes and other
+ * LibreOffice users never share it, and conversions within the process take turns (one profile
+ * admits one LibreOffice at a time; a warm profile starts about twice as fast as a new one). A
+ * conversion that takes too long is killed. The binary is VSOKO_SOFFICE when set, otherwise
+ * `soffice` (or `libreoffice`) on PATH.
  */
 
 export const PDF_UNAVAILABLE =
   'Формирование PDF недоступно: на сервере не установлен LibreOffice (пакет libreoffice-writer-nogui) или не указан путь к нему в VSOKO_SOFFICE. Скачайте справку в формате DOCX.';
 
 const TIMEOUT_MS = 120_000;
-const MAX_PARALLEL = 2;
+
+let profileDir: string | null = null;
+/** The process's private LibreOffice profile folder, created on first use. */
+function profile(): string {
+  if (!profileDir) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vsoko-soffice-profile-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    profileDir = dir;
+  }
+  return profileDir;
+}
 
 function executable(file: string): boolean {
   try {
@@ -47,17 +60,12 @@ export class PdfUnavailableError extends Error {
   }
 }
 
-let running = 0;
-const waiting: (() => void)[] = [];
-async function slot<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await work();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
+let queue: Promise<unknown> = Promise.resolve();
+/** Runs conversions one after another (they share the profile). */
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const result = queue.then(work, work);
+  queue = result.catch(() => undefined);
+  return result;
 }
 
 function run(binary: string, args: string[], timeoutMs: number): Promise<string> {
@@ -89,7 +97,7 @@ export async function docxToPdf(
 ): Promise<Buffer> {
   const binary = options.binary === undefined ? findSoffice() : options.binary;
   if (!binary) throw new PdfUnavailableError();
-  return slot(async () => {
+  return inTurn(async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'vsoko-pdf-'));
     try {
       const input = path.join(dir, 'report.docx');
@@ -97,7 +105,7 @@ export async function docxToPdf(
       await run(
         binary,
         [
-          `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
+          `-env:UserInstallation=${pathToFileURL(profile()).href}`,
           '--headless',
           '--norestore',
           '--convert-to',
