@@ -31,6 +31,7 @@ import { registerAnalysisRoutes } from './routes/analysis';
 import { registerJournalMarkRoutes } from './routes/resultsJournal';
 import { registerObjectivityReportRoutes } from './routes/objectivityReport';
 import { registerUserRoutes } from './routes/users';
+import { registerObjectivityCardRoutes } from './routes/objectivityCard';
 
 /** A route of the API as registered, for the scope-matrix test and the docs. */
 export interface RegisteredRoute {
@@ -99,6 +100,7 @@ export async function buildApp(services: Services, config: ServerConfig) {
   registerAnalysisRoutes(app, services);
   registerJournalMarkRoutes(app, services);
   registerObjectivityReportRoutes(app, services);
+  registerObjectivityCardRoutes(app, services);
 
   registerWeb(app, config.webRoot);
   return app;

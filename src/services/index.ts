@@ -21,6 +21,8 @@ import { ObjectivityReportService } from './objectivity/report';
 import { SetupService } from './setup';
 import { StudentService } from './students';
 import { UserService } from './users';
+import { ObjectivityCardService } from './objectivity/card';
+import { RegionAggregateService } from './objectivity/regionAggregates';
 
 export type { ServiceDeps } from './deps';
 
@@ -32,6 +34,9 @@ export function createServices(deps: ServiceDeps) {
   const analysisRuns = new AnalysisRunService(deps);
   // The stored analysis follows the results: re-run after each import and undo.
   resultImports.onResultsChanged((actor, ids, change) => analysisRuns.rerun(actor, ids, change));
+  const regionAggregates = new RegionAggregateService(deps);
+  // Runs carry the regional aggregates: re-run after a regional import changed them.
+  regionAggregates.onRegionChanged((actor, ids) => analysisRuns.rerun(actor, ids, 'import'));
   return {
     deps,
     auth: new AuthService(deps),
@@ -56,6 +61,8 @@ export function createServices(deps: ServiceDeps) {
     codeLinks: new CodeLinkService(deps),
     journalMarks: new JournalMarkService(deps),
     objectivityReport: new ObjectivityReportService(deps),
+    objectivityCard: new ObjectivityCardService(deps),
+    regionAggregates,
   };
 }
 

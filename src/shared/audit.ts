@@ -42,6 +42,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   region: 'Регион',
   municipality: 'Муниципалитет',
   demo: 'Демо-данные',
+  region_aggregates: 'Региональные показатели ФИС ОКО',
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {

@@ -20,6 +20,7 @@ import { subjectName } from '../../importers/analytics/loadResults';
 import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { requireInScope, requireScope } from '../guard';
+import { loadRegion, storeRunFigures } from '../objectivity/runFigures';
 
 export type RunTrigger = 'manual' | 'cli' | 'import' | 'undo' | 'demo';
 
@@ -151,6 +152,7 @@ export class AnalysisRunService {
         `Прочитано работ: ${input.works}, работ (предмет × класс × год): ${input.inputs.length}`,
       );
       const { data, problems } = buildDataset(input.inputs);
+      data.region = await loadRegion(database.db, municipalityId, procedure);
       const result = analyze(data, { q: req.q, supportQ: SUPPORT_Q });
       progress(`Анализ выполнен: школо-лет ${result.schools.length}`);
       const orgs = new Map((await findOrgsByIds(database.db, input.orgIds)).map((o) => [o.id, o]));
@@ -186,6 +188,7 @@ export class AnalysisRunService {
             };
           }),
         );
+        await storeRunFigures(db, run.id, municipalityId, data, result);
         const finished = {
           status: 'done',
           error: notes.length ? `Не вошли в анализ: ${notes.join('; ')}` : null,

@@ -1,0 +1,279 @@
+/**
+ * The school card and the ФИС ОКО standard reports: read the figures stored with the newest
+ * finished analysis run of the school's municipality (never recomputed from works per request),
+ * the run's dossiers, and the imported regional aggregates.
+ */
+import type { Actor } from '../../core/access/actor';
+import { coversMunicipality, type OrgScope } from '../../core/access/scope';
+import type { Figures } from '../../core/objectivity/figures';
+import {
+  regionFigures,
+  type RegionFigures,
+  type RegionMissing,
+} from '../../core/objectivity/figuresRegion';
+import { invalid, notFound } from '../../core/errors';
+import type { StoredDossier } from '../../db/schema/analysis';
+import { findOrgById, findOrgsByIds } from '../../db/repositories/organisations';
+import {
+  latestDoneRun,
+  listFigures,
+  listRegionAggregates,
+  listRunSchools,
+  listRunTests,
+  listSchoolResults,
+  regionOfMunicipality,
+  type FiguresRow,
+} from '../../db/repositories/objectivityCard';
+import { subjectName } from '../../importers/analytics/loadResults';
+import type {
+  CardQuery,
+  ReportsQuery,
+  SchoolCard,
+  StandardReports,
+  TestRef,
+} from '../../shared/objectivityCard';
+import type { ServiceDeps } from '../deps';
+import { requireInScope, requireScope } from '../guard';
+
+type RunRow = NonNullable<Awaited<ReturnType<typeof latestDoneRun>>>;
+
+const testRef = (t: { subject: string; grade: number; year: number }): TestRef => ({
+  subject: t.subject,
+  subjectName: subjectName(t.subject),
+  grade: t.grade,
+  year: t.year,
+});
+
+/** The asked test when it exists, else the newest year's first test (same subject/grade if given). */
+function pickTest(tests: TestRef[], q: CardQuery): TestRef | null {
+  const match = (t: TestRef) =>
+    (q.subject === undefined || t.subject === q.subject) &&
+    (q.grade === undefined || t.grade === q.grade) &&
+    (q.year === undefined || t.year === q.year);
+  return (
+    tests.find(match) ??
+    tests.find((t) => t.subject === q.subject && t.grade === q.grade) ??
+    tests[0] ??
+    null
+  );
+}
+
+const runRef = (run: RunRow) => ({
+  id: run.id,
+  finishedAt: run.finishedAt ? run.finishedAt.toISOString() : null,
+  engineVersion: run.engineVersion,
+  q: run.q,
+});
+
+function sortTests(tests: TestRef[]): TestRef[] {
+  return tests.sort(
+    (a, b) =>
+      b.year - a.year || a.subjectName.localeCompare(b.subjectName, 'ru') || a.grade - b.grade,
+  );
+}
+
+export class ObjectivityCardService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  /** Region figures of one test from the imported aggregates, on the stored task structure. */
+  private async region(
+    municipalityId: number,
+    procedure: string,
+    f: Figures,
+  ): Promise<RegionFigures | RegionMissing> {
+    const { db } = this.deps.database;
+    const regionId = await regionOfMunicipality(db, municipalityId);
+    const rows = regionId === null ? [] : await listRegionAggregates(db, regionId, procedure);
+    const row = rows.find(
+      (r) => r.subject === f.subject && r.grade === f.grade && r.year === f.year,
+    );
+    return regionFigures(
+      row
+        ? {
+            participants: row.participants,
+            markPercent: row.markPercent,
+            ...(row.journalPercent ? { journalPercent: row.journalPercent } : {}),
+            taskPercent: row.taskPercent,
+          }
+        : undefined,
+      {
+        itemLabels: f.tasks.tasks.map((t) => t.task),
+        itemLevels: f.tasks.tasks.map((t) => t.level),
+        itemMax: Uint8Array.from(f.tasks.tasks.map((t) => t.max)),
+      },
+    );
+  }
+
+  /** One school's card (404 outside the caller's `objectivity.read` scope). */
+  async card(actor: Actor, orgId: number, q: CardQuery): Promise<SchoolCard> {
+    const { db } = this.deps.database;
+    const org = (await findOrgById(db, orgId))?.org;
+    if (!org) throw notFound('Организация');
+    requireInScope(
+      actor,
+      'objectivity.read',
+      { orgId, municipalityId: org.municipalityId },
+      'Организация',
+    );
+    const school = {
+      orgId,
+      name: org.shortName,
+      fullName: org.fullName,
+      fisLogin: org.fisLogin,
+      municipalityId: org.municipalityId,
+    };
+    const run = await latestDoneRun(db, org.municipalityId);
+    if (!run)
+      return {
+        school,
+        run: null,
+        tests: [],
+        selected: null,
+        current: null,
+        dynamics: [],
+        results: [],
+      };
+    const tests = sortTests((await listRunTests(db, run.id, orgId)).map(testRef));
+    const selected = pickTest(tests, q);
+    const results = (await listSchoolResults(db, run.id, orgId)).map((r) => {
+      const dossier = r.dossier as StoredDossier;
+      return {
+        year: r.year,
+        p: r.p,
+        q: r.qValue,
+        flagged: r.flagged,
+        supportList: r.supportList,
+        yearsInRow: r.yearsInRow,
+        summary: dossier.summary,
+        evidence: dossier.evidence as SchoolCard['results'][number]['evidence'],
+        caveats: dossier.caveats,
+      };
+    });
+    if (!selected)
+      return { school, run: runRef(run), tests, selected, current: null, dynamics: [], results };
+    const series = { runId: run.id, subject: selected.subject, grade: selected.grade };
+    const [own, municipal] = await Promise.all([
+      listFigures(db, { ...series, orgId }),
+      listFigures(db, { ...series, orgId: null }),
+    ]);
+    const byYear = (rows: FiguresRow[]) => new Map(rows.map((r) => [r.year, r.figures]));
+    const ownYears = byYear(own);
+    const municipalYears = byYear(municipal);
+    const current = ownYears.get(selected.year);
+    const municipality = municipalYears.get(selected.year)?.figures ?? null;
+    return {
+      school,
+      run: runRef(run),
+      tests,
+      selected,
+      current: current
+        ? {
+            school: current.figures,
+            classes: current.classes,
+            municipality,
+            region: await this.region(org.municipalityId, run.procedure, current.figures),
+          }
+        : null,
+      dynamics: [...ownYears.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([year, { figures: f }]) => {
+          const m = municipalYears.get(year)?.figures;
+          return {
+            year,
+            participants: f.marks.participants,
+            percent: f.marks.percent,
+            qualityRate: f.marks.qualityRate,
+            successRate: f.marks.successRate,
+            meanMark: f.marks.meanMark,
+            journalPercent: f.journal.percent,
+            municipalityQualityRate: m?.marks.qualityRate ?? null,
+            municipalityJournalPercent: m?.journal.percent ?? null,
+          };
+        }),
+      results,
+    };
+  }
+
+  /** Whether the scope reaches the municipality as a whole or through some of its schools. */
+  private async reachesMunicipality(scope: OrgScope, municipalityId: number) {
+    if (coversMunicipality(scope, municipalityId)) return { whole: true, orgIds: null };
+    const orgs = (await findOrgsByIds(this.deps.database.db, scope.orgIds)).filter(
+      (o) => o.municipalityId === municipalityId,
+    );
+    return orgs.length ? { whole: false, orgIds: orgs.map((o) => o.id) } : null;
+  }
+
+  /** The municipality the reports are for: the school's, the asked one, or the caller's own. */
+  private async reportMunicipality(actor: Actor, scope: OrgScope, q: ReportsQuery) {
+    const { db } = this.deps.database;
+    if (q.orgId !== undefined) {
+      const org = (await findOrgById(db, q.orgId))?.org;
+      if (!org) throw notFound('Организация');
+      requireInScope(
+        actor,
+        'objectivity.read',
+        { orgId: org.id, municipalityId: org.municipalityId },
+        'Организация',
+      );
+      return org.municipalityId;
+    }
+    if (q.municipalityId !== undefined) return q.municipalityId;
+    if (scope.municipalityIds.length) return scope.municipalityIds[0] as number;
+    const [first] = await findOrgsByIds(db, scope.orgIds);
+    if (first) return first.municipalityId;
+    throw invalid('Укажите муниципалитет или школу');
+  }
+
+  /**
+   * ФИС ОКО standard tables of one test: the chosen school, the municipality and the region
+   * (when imported). Municipality and region rows are aggregates and are shown to everyone who
+   * reaches a school of the municipality; schools are listed within the caller's scope.
+   */
+  async reports(actor: Actor, q: ReportsQuery): Promise<StandardReports> {
+    const { db } = this.deps.database;
+    const scope = requireScope(actor, 'objectivity.read');
+    const municipalityId = await this.reportMunicipality(actor, scope, q);
+    const reach = await this.reachesMunicipality(scope, municipalityId);
+    if (!reach) throw notFound('Муниципалитет');
+    const empty = {
+      municipalityId,
+      run: null,
+      tests: [],
+      selected: null,
+      schools: [],
+      school: null,
+      municipality: null,
+      region: null,
+    };
+    const run = await latestDoneRun(db, municipalityId);
+    if (!run) return empty;
+    const tests = sortTests((await listRunTests(db, run.id, null)).map(testRef));
+    const selected = pickTest(tests, q);
+    const schools = await listRunSchools(db, run.id, reach.orgIds);
+    if (!selected) return { ...empty, run: runRef(run), tests, schools };
+    const test = {
+      runId: run.id,
+      subject: selected.subject,
+      grade: selected.grade,
+      year: selected.year,
+    };
+    const [municipal] = await listFigures(db, { ...test, orgId: null });
+    const municipality = municipal?.figures.figures ?? null;
+    let school: StandardReports['school'] = null;
+    if (q.orgId !== undefined) {
+      const [row] = await listFigures(db, { ...test, orgId: q.orgId });
+      const name = schools.find((s) => s.orgId === q.orgId)?.name ?? '';
+      if (row) school = { orgId: q.orgId, name, figures: row.figures.figures };
+    }
+    return {
+      municipalityId,
+      run: runRef(run),
+      tests,
+      selected,
+      schools,
+      school,
+      municipality,
+      region: municipality ? await this.region(municipalityId, run.procedure, municipality) : null,
+    };
+  }
+}
