@@ -34,7 +34,7 @@ describe('report recommendations', () => {
     const texts = recs.map((r) => r.text).join('\n');
     expect(texts).toContain('наблюдателей из других ОО в ОО: Школа № 207');
     expect(texts).toContain('перепроверку работ ВПР 2025');
-    expect(texts).toContain('Школа № 207 (математика, 4 кл.)');
+    expect(texts).toContain('Школа № 207 (математика — 4 кл.)');
     expect(texts).toContain('выборочный контроль проведения ВПР 2027: Школа № 5');
     // The weak school is not flagged: no journal review is asked for it.
     expect(texts).not.toContain('собеседование');

@@ -45,16 +45,22 @@ export function nextVprYear(today: string): number {
 const has = (s: SchoolSigns, ...ids: IndicatorId[]) =>
   s.signs.some((x) => ids.includes(x.indicator));
 
-/** «Школа № 5 (математика, 4 кл.; русский язык, 5 кл.)» for the signs of the given kinds. */
+/** «математика — 4, 7 кл.; русский язык — 5 кл.»: the tests of some signs, grouped by subject. */
+export function testsText(signs: readonly { subject: string; grade: number }[]): string {
+  const bySubject = new Map<string, Set<number>>();
+  for (const s of signs) {
+    const subject = s.subject.toLowerCase();
+    bySubject.set(subject, (bySubject.get(subject) ?? new Set()).add(s.grade));
+  }
+  return [...bySubject]
+    .map(([subject, grades]) => `${subject} — ${[...grades].sort((a, b) => a - b).join(', ')} кл.`)
+    .join('; ');
+}
+
+/** «Школа № 5 (математика — 4 кл.; русский язык — 5 кл.)» for the signs of the given kinds. */
 function where(s: SchoolSigns, ids: IndicatorId[]): string {
-  const tests = [
-    ...new Set(
-      s.signs
-        .filter((x) => ids.includes(x.indicator))
-        .map((x) => `${x.subject.toLowerCase()}, ${x.grade} кл.`),
-    ),
-  ];
-  return tests.length ? `${s.name} (${tests.join('; ')})` : s.name;
+  const tests = testsText(s.signs.filter((x) => ids.includes(x.indicator)));
+  return tests ? `${s.name} (${tests})` : s.name;
 }
 
 const list = (schools: SchoolSigns[], ids: IndicatorId[]) =>

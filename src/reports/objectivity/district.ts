@@ -1,7 +1,11 @@
-import { INDICATOR_TITLES, formatP, yearsText } from '../../core/analytics/dossier';
+import { INDICATOR_TITLES, formatP } from '../../core/analytics/dossier';
 import type { IndicatorId } from '../../core/analytics/indicators/result';
 import { signCountChart } from '../../core/objectivity/chartsReport';
-import { districtRecommendations, type SchoolSigns } from '../../core/objectivity/recommendations';
+import {
+  districtRecommendations,
+  testsText,
+  type SchoolSigns,
+} from '../../core/objectivity/recommendations';
 import type { Block, OfficialDocument } from '../docx/model';
 import { formatNumber, type DistrictReportData, type ReportSchoolResult } from './model';
 import {
@@ -16,7 +20,7 @@ import {
   recommendationsSection,
   runSource,
   source,
-  testLabel,
+  summariseCaveats,
 } from './sections';
 
 export const signsOf = (r: ReportSchoolResult): SchoolSigns => ({
@@ -26,9 +30,11 @@ export const signsOf = (r: ReportSchoolResult): SchoolSigns => ({
   signs: r.evidence.map((e) => ({ indicator: e.indicator, subject: e.subject, grade: e.grade })),
 });
 
+/** «Избыток работ у границ отметок: математика — 4, 5 кл.» per indicator of the evidence. */
 const indicatorsText = (r: ReportSchoolResult) =>
-  [...new Set(r.evidence.map((e) => `${e.title} (${testLabel(e).toLowerCase()})`))].join('; ') ||
-  '—';
+  [...new Set(r.evidence.map((e) => e.title))]
+    .map((title) => `${title}: ${testsText(r.evidence.filter((e) => e.title === title))}`)
+    .join('; ') || '—';
 
 /**
  * The district's analytical report on the objectivity of one year's results: purpose, data,
@@ -40,12 +46,11 @@ export function buildDistrictReport(d: DistrictReportData): OfficialDocument {
   const flagged = d.results.filter((r) => r.flagged);
   const support = d.results.filter((r) => !r.flagged && r.supportList);
   const works = d.tests.reduce((s, t) => s + t.municipality.participants, 0);
-  const caveats = [...new Set(d.results.flatMap((r) => r.caveats))];
   const blocks: Block[] = [
     { kind: 'heading', level: 2, text: '1. Цель' },
     {
       kind: 'paragraph',
-      text: `Выявить общеобразовательные организации (ОО) ${d.municipalityName}, в которых результаты ВПР ${d.year} года имеют статистические признаки необъективности, оценить их с учётом возможных причин и определить меры по обеспечению объективности оценочных процедур в следующем учебном году.`,
+      text: `Выявить общеобразовательные организации (ОО) муниципалитета «${d.municipalityName}», в которых результаты ВПР ${d.year} года имеют статистические признаки необъективности, оценить их с учётом возможных причин и определить меры по обеспечению объективности оценочных процедур в следующем учебном году.`,
     },
     ...dataSection(2, {
       run: d.run,
@@ -54,7 +59,7 @@ export function buildDistrictReport(d: DistrictReportData): OfficialDocument {
       schools: d.results.length,
       works,
       scopeText: 'Охват района',
-      caveats: caveats.length > 6 ? [...caveats.slice(0, 6), '…'] : caveats,
+      caveats: summariseCaveats(d.results.map((r) => r.caveats)),
       numbering,
     }),
     { kind: 'heading', level: 2, text: '3. Результаты' },
@@ -123,7 +128,7 @@ export function buildDistrictReport(d: DistrictReportData): OfficialDocument {
     blocks.push({ kind: 'heading', level: 3, text: `4.${i + 1}. ${r.name}` });
     blocks.push({
       kind: 'paragraph',
-      text: `${r.summary}${r.yearsInRow > 1 ? ` Признаки повторяются ${yearsText(r.yearsInRow)} подряд.` : ''}`,
+      text: r.summary,
     });
     if (r.evidence.length) {
       blocks.push(...evidenceTable(r.evidence, numbering, `Показатели: ${r.name}`));

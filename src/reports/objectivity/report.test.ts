@@ -106,7 +106,7 @@ describe('objectivity report', () => {
     expect(text).toContain('Регион');
     expect(text).toContain('мягкая проверка');
     expect(text).toContain('Источник: таблица analysis_results, запуск анализа № 12');
-    expect(text).toContain('Признаки повторяются 2 года подряд');
+    expect(text).toContain('Избыток работ у границ отметок: математика — 4 кл.');
     expect(text).toContain('до 31.01.2027');
     expect(text).not.toContain('Школа № 901 (');
     // Marks, journal comparison and the signs chart.

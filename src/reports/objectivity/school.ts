@@ -1,4 +1,4 @@
-import { formatP, yearsText } from '../../core/analytics/dossier';
+import { formatP } from '../../core/analytics/dossier';
 import { schoolRecommendations } from '../../core/objectivity/recommendations';
 import type { Block, OfficialDocument } from '../docx/model';
 import { signsOf } from './district';
@@ -79,7 +79,7 @@ export function buildSchoolReport(d: SchoolReportData): OfficialDocument {
         : `ОО не относится к зоне риска (q = ${formatP(r.q)})`;
     blocks.push({
       kind: 'paragraph',
-      text: `${status}. ${r.summary}${r.yearsInRow > 1 ? ` Признаки повторяются ${yearsText(r.yearsInRow)} подряд.` : ''}`,
+      text: `${status}. ${r.summary}`,
     });
     if (r.evidence.length) {
       blocks.push(...evidenceTable(r.evidence, numbering, 'Показатели с p ≤ 0,05'));

@@ -61,6 +61,49 @@ export const runSource = (run: ReportRun) =>
 export const testLabel = (t: { subject: string; grade: number }) =>
   `${t.subject}, ${t.grade} класс`;
 
+const NOT_COMPUTED = 'Не рассчитано: ';
+const SMALL = 'Мало работ (меньше 20): ';
+
+/**
+ * The dossier caveats of many schools, summarised: each indicator that could not be computed
+ * once with the number of schools and tests concerned; schools with small samples counted; the
+ * general «признаки не доказывают» line is left to the closing caveat.
+ */
+export function summariseCaveats(perSchool: string[][]): string[] {
+  const missing = new Map<string, { schools: Set<number>; tests: Set<string> }>();
+  const other = new Set<string>();
+  let small = 0;
+  perSchool.forEach((caveats, school) => {
+    for (const c of caveats) {
+      if (c.includes('не доказывают')) continue;
+      if (c.startsWith(SMALL)) {
+        small++;
+        continue;
+      }
+      if (!c.startsWith(NOT_COMPUTED)) {
+        other.add(c);
+        continue;
+      }
+      for (const item of c.slice(NOT_COMPUTED.length).replace(/\.$/, '').split('; ')) {
+        const [test, what] = item.split(' — ');
+        if (!test || !what) continue;
+        const entry = missing.get(what) ?? { schools: new Set(), tests: new Set() };
+        entry.schools.add(school);
+        entry.tests.add(test);
+        missing.set(what, entry);
+      }
+    }
+  });
+  return [
+    ...[...missing].map(
+      ([what, e]) =>
+        `Не рассчитан показатель «${what.replace(': ', '» (')}): ОО — ${e.schools.size}, предметов и классов — ${e.tests.size}.`,
+    ),
+    ...(small ? [`Мало работ (меньше 20) по отдельным предметам и классам: ОО — ${small}.`] : []),
+    ...other,
+  ];
+}
+
 /** Section «Использованные данные»: procedure, year, tests, counts, run, caveats. */
 export function dataSection(
   n: number,
@@ -111,12 +154,14 @@ export function dataSection(
   ];
   const caveats = [
     ...(run.notes ? [run.notes] : []),
-    ...args.caveats,
-    ...(tests.some((t) => !t.region)
-      ? [
-          'Данные региона загружены не по всем предметам: где их нет, сравнение с регионом не приводится.',
-        ]
-      : []),
+    ...args.caveats.filter((c) => !c.includes('не доказывают')),
+    ...(tests.length && tests.every((t) => !t.region)
+      ? ['Данные региона (ФИС ОКО) не загружены: сравнение с регионом не приводится.']
+      : tests.some((t) => !t.region)
+        ? [
+            'Данные региона загружены не по всем предметам: где их нет, сравнение с регионом не приводится.',
+          ]
+        : []),
     'Признаки носят статистический характер: они указывают, где нужна проверка (наблюдение, перепроверка работ), но не доказывают нарушений.',
   ];
   blocks.push({ kind: 'paragraph', text: [{ text: 'Ограничения данных:', bold: true }] });
@@ -149,7 +194,7 @@ export function levelsOf(t: ReportTest, municipalityName: string) {
   return [
     ...(t.school ? [{ name: 'ОО', figures: t.school as LevelFigures | null }] : []),
     { name: municipalityName, figures: t.municipality as LevelFigures | null },
-    { name: 'Регион', figures: t.region },
+    ...(t.region ? [{ name: 'Регион', figures: t.region as LevelFigures | null }] : []),
   ];
 }
 
