@@ -30,8 +30,8 @@ export function markComparisonChart(
   if (!shown.length) return null;
   return {
     title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
-    legend: { top: 28, data: shown.map((l) => l.name) },
-    grid: { left: 50, right: 20, top: 70, bottom: 30 },
+    legend: { top: 36, data: shown.map((l) => l.name) },
+    grid: { left: 50, right: 20, top: 80, bottom: 30 },
     xAxis: { type: 'category', data: MARK_LABELS },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: shown.map((l, i) => ({
@@ -54,8 +54,8 @@ export function markStackChart(
   if (!shown.length) return null;
   return {
     title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
-    legend: { top: 28, data: MARK_LABELS },
-    grid: { left: 200, right: 30, top: 64, bottom: 30 },
+    legend: { top: 36, data: MARK_LABELS },
+    grid: { left: 200, right: 30, top: 72, bottom: 30 },
     xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     yAxis: {
       type: 'category',
@@ -84,8 +84,8 @@ export function concordanceChart(
   if (!shown.length) return null;
   return {
     title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
-    legend: { top: 28, data: CONCORDANCE_LABELS },
-    grid: { left: 200, right: 30, top: 64, bottom: 30 },
+    legend: { top: 36, data: CONCORDANCE_LABELS },
+    grid: { left: 200, right: 30, top: 72, bottom: 30 },
     xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     yAxis: {
       type: 'category',

@@ -1,4 +1,4 @@
-import { formatP } from '../../core/analytics/dossier';
+import { eq } from '../../core/analytics/dossier';
 import { schoolRecommendations } from '../../core/objectivity/recommendations';
 import type { Block, OfficialDocument } from '../docx/model';
 import { signsOf } from './district';
@@ -14,6 +14,7 @@ import {
   recommendationsSection,
   runSource,
   source,
+  summariseCaveats,
   testCharts,
   testLabel,
 } from './sections';
@@ -31,16 +32,14 @@ export function buildSchoolReport(d: SchoolReportData): OfficialDocument {
     { kind: 'heading', level: 2, text: '1. Цель' },
     {
       kind: 'paragraph',
-      text: `Оценить объективность результатов ВПР ${d.year} года в ${d.school.fullName || d.school.name} в сравнении с муниципалитетом и регионом, указать выявленные статистические признаки с возможными причинами и определить меры по обеспечению объективности оценочных процедур в ОО.`,
+      text: `Оценить объективность результатов ВПР ${d.year} года в ОО «${d.school.name}» в сравнении с муниципалитетом и регионом, указать выявленные статистические признаки с возможными причинами и определить меры по обеспечению объективности оценочных процедур в ОО.`,
     },
     ...dataSection(2, {
       run: d.run,
       year: d.year,
       tests: d.tests,
-      schools: 1,
-      works,
-      scopeText: `Результаты ОО (логин ФИС ОКО ${d.school.login || '—'})`,
-      caveats: r?.caveats ?? [],
+      coverage: `ОО: ${d.school.fullName || d.school.name} (логин ФИС ОКО ${d.school.login || '—'}); работ — ${works}.`,
+      caveats: summariseCaveats([r?.caveats ?? []]),
       numbering,
     }),
     { kind: 'heading', level: 2, text: '3. Результаты' },
@@ -73,10 +72,10 @@ export function buildSchoolReport(d: SchoolReportData): OfficialDocument {
     });
   else {
     const status = r.flagged
-      ? `ОО отнесена к зоне риска: признаки необъективности устойчивы к контролю ложных обнаружений (q = ${formatP(r.q)} ≤ ${formatNumber(d.run.q, 2)})`
+      ? `ОО отнесена к зоне риска: признаки необъективности устойчивы к контролю ложных обнаружений (${eq('q', r.q)}; порог ${formatNumber(d.run.q, 2)})`
       : r.supportList
-        ? `ОО включена в список поддержки: слабые признаки (q = ${formatP(r.q)} ≤ ${formatNumber(d.run.supportQ, 2)})`
-        : `ОО не относится к зоне риска (q = ${formatP(r.q)})`;
+        ? `ОО включена в список поддержки: слабые признаки (${eq('q', r.q)}; порог ${formatNumber(d.run.supportQ, 2)})`
+        : `ОО не относится к зоне риска (${eq('q', r.q)})`;
     blocks.push({
       kind: 'paragraph',
       text: `${status}. ${r.summary}`,

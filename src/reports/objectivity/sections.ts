@@ -94,12 +94,19 @@ export function summariseCaveats(perSchool: string[][]): string[] {
       }
     }
   });
+  const one = perSchool.length === 1;
   return [
     ...[...missing].map(
       ([what, e]) =>
-        `Не рассчитан показатель «${what.replace(': ', '» (')}): ОО — ${e.schools.size}, предметов и классов — ${e.tests.size}.`,
+        `Не рассчитан показатель «${what.replace(': ', '» (')}): ${one ? '' : `ОО — ${e.schools.size}, `}предметов и классов — ${e.tests.size}.`,
     ),
-    ...(small ? [`Мало работ (меньше 20) по отдельным предметам и классам: ОО — ${small}.`] : []),
+    ...(small
+      ? [
+          one
+            ? (perSchool[0]?.find((c) => c.startsWith(SMALL)) ?? '')
+            : `Мало работ (меньше 20) по отдельным предметам и классам: ОО — ${small}.`,
+        ]
+      : []),
     ...other,
   ];
 }
@@ -111,9 +118,8 @@ export function dataSection(
     run: ReportRun;
     year: number;
     tests: ReportTest[];
-    schools: number;
-    works: number;
-    scopeText: string;
+    /** The coverage sentence, e.g. «Охват: ОО — 40, работ — 22 177.» */
+    coverage: string;
     caveats: string[];
     numbering: Numbering;
   },
@@ -125,7 +131,7 @@ export function dataSection(
       kind: 'list',
       items: [
         `Процедура: ${PROCEDURE_LABELS[run.procedure] ?? run.procedure}, ${year} год.`,
-        `${args.scopeText}: ОО — ${args.schools}, работ — ${args.works}.`,
+        args.coverage,
         `Предметы и классы: ${tests.map(testLabel).join('; ') || 'нет'}.`,
         `Анализ объективности: запуск № ${run.id}${run.finishedAt ? ` от ${formatDateRu(run.finishedAt)}` : ''}, версия методики ${run.engineVersion}, годы в запуске: ${run.years.join(', ') || '—'}; уровень ложных обнаружений q = ${formatNumber(run.q, 2)} (список поддержки — q = ${formatNumber(run.supportQ, 2)}).`,
         'Методика: шесть статистических показателей (избыток работ у границ отметок, ошибки Гуттмана, трудные задания лучше лёгких, расхождение с журналом, изменение по годам, разница с годами с наблюдателем), объединённые по школе с поправкой на множественность проверок (min-p) и контролем доли ложных обнаружений по Бенджамини–Хохбергу.',
@@ -267,7 +273,7 @@ export function testCharts(t: ReportTest, municipalityName: string, numbering: N
         levels.map((l) => ({ label: l.name, percent: l.figures?.journalPercent ?? null })),
       ),
       `Понизили / Подтвердили / Повысили: ${testLabel(t)}`,
-      60 + 50 * levels.length,
+      80 + 50 * levels.length,
     ),
   ];
 }
