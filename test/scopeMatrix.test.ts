@@ -24,6 +24,7 @@ import {
 import { resultCases, seedResults, type ResultFixtures } from './scopeMatrixResults';
 import { ANALYSIS_REACH, analysisCases } from './scopeMatrixAnalysis';
 import { OBJECTIVITY_REPORT_REACH, objectivityReportCases } from './scopeMatrixObjectivityReport';
+import { OBJECTIVITY_CARD_CASES, OBJECTIVITY_CARD_REACH } from './scopeMatrixObjectivityCard';
 
 type Reach = readonly Target[];
 const NONE: Reach = [];
@@ -146,6 +147,8 @@ for (const actor of Object.keys(REACH) as ActorName[])
 for (const [actor, reach] of Object.entries(ANALYSIS_REACH))
   Object.assign(REACH[actor as ActorName], reach);
 for (const [actor, reach] of Object.entries(OBJECTIVITY_REPORT_REACH))
+  Object.assign(REACH[actor as ActorName], reach);
+for (const [actor, reach] of Object.entries(OBJECTIVITY_CARD_REACH))
   Object.assign(REACH[actor as ActorName], reach);
 
 const reaches = (actor: ActorName, permission: string, target: Target) =>
@@ -438,6 +441,7 @@ const CASES: Record<string, Case> = {
   ...RESULT_CASES,
   ...analysisCases(() => ctx),
   ...objectivityReportCases(),
+  ...OBJECTIVITY_CARD_CASES,
   'GET /api/audit': {
     kind: 'list',
     permission: 'audit.read',

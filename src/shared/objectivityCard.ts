@@ -206,4 +206,6 @@ export const regionImportResponse = dataEnvelope(regionImportResult);
 
 export const regionListQuery = z.object({
   municipalityId: z.coerce.number().int().positive().optional(),
+  /** The region of this school's municipality (for school users and experts). */
+  orgId: z.coerce.number().int().positive().optional(),
 });

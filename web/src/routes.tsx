@@ -28,6 +28,8 @@ import { CampaignScreenPage } from './pages/monitoring/CampaignScreenPage';
 import { MonitoringPage } from './pages/monitoring/MonitoringPage';
 import { TemplatesPage } from './pages/monitoring/TemplatesPage';
 import { SchedulesPage } from './pages/schedules/SchedulesPage';
+import { ReportsPage as ObjectivityReportsPage } from './pages/objectivity/ReportsPage';
+import { SchoolCardPage } from './pages/objectivity/SchoolCardPage';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, loading } = useSession();
@@ -67,6 +69,8 @@ export const APP_PAGES: RouteObject[] = [
   { path: 'results', element: <ResultsPage /> },
   { path: 'results/import', element: <ImportPage /> },
   { path: 'results/catalog', element: <CatalogPage /> },
+  { path: 'objectivity/schools/:orgId', element: <SchoolCardPage /> },
+  { path: 'objectivity/reports', element: <ObjectivityReportsPage /> },
 ];
 
 export const router = createBrowserRouter([

@@ -77,7 +77,7 @@ export function registerObjectivityCardRoutes(app: FastifyInstance, services: Se
       },
     },
     async (request) => ({
-      data: await services.regionAggregates.list(actorOf(request), request.query.municipalityId),
+      data: await services.regionAggregates.list(actorOf(request), request.query),
     }),
   );
 

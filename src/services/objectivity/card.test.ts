@@ -88,7 +88,7 @@ describe('school card figures stored with the run', () => {
         municipalityId,
       ),
     ).rejects.toThrow(/Файл «bad\.csv», строка 3, столбец 2 «Предмет»: неизвестный предмет/);
-    expect(await svc.list(SYSTEM_ACTOR, municipalityId)).toEqual([]);
+    expect(await svc.list(SYSTEM_ACTOR, { municipalityId })).toEqual([]);
     const runsBefore = await ctx.services.analysisRuns.list(SYSTEM_ACTOR);
 
     const first = await svc.importFile(

@@ -16,14 +16,14 @@ import {
   regionOfMunicipality,
   updateRegionAggregate,
 } from '../../db/repositories/objectivityCard';
-import { findOrgsByIds } from '../../db/repositories/organisations';
+import { findOrgById, findOrgsByIds } from '../../db/repositories/organisations';
 import { subjectName } from '../../importers/analytics/loadResults';
 import { parseRegionAggregates } from '../../importers/objectivity/regionAggregates';
 import { readTables, TableReadError } from '../../importers/tables';
 import type { RegionAggregateView, RegionImportResult } from '../../shared/objectivityCard';
 import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
-import { requireScope } from '../guard';
+import { requireInScope, requireScope } from '../guard';
 
 export type RegionChanged = (actor: Actor, municipalityIds: number[]) => Promise<void>;
 
@@ -67,9 +67,19 @@ export class RegionAggregateService {
     return regionId;
   }
 
-  /** Imported aggregates of the caller's region. */
-  async list(actor: Actor, municipalityId?: number): Promise<RegionAggregateView[]> {
-    const m = await this.municipalityFor(actor, 'objectivity.read', municipalityId);
+  /** Imported aggregates of the region of a school, a municipality or the caller's own. */
+  async list(
+    actor: Actor,
+    where: { municipalityId?: number | undefined; orgId?: number | undefined } = {},
+  ): Promise<RegionAggregateView[]> {
+    let m: number;
+    if (where.orgId !== undefined) {
+      const org = (await findOrgById(this.deps.database.db, where.orgId))?.org;
+      if (!org) throw notFound('Организация');
+      const target = { orgId: org.id, municipalityId: org.municipalityId };
+      requireInScope(actor, 'objectivity.read', target, 'Организация');
+      m = org.municipalityId;
+    } else m = await this.municipalityFor(actor, 'objectivity.read', where.municipalityId);
     const rows = await listRegionAggregates(this.deps.database.db, await this.regionOf(m));
     return rows.map((r) => ({
       id: r.id,

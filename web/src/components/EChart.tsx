@@ -1,5 +1,5 @@
 import { Box } from '@mantine/core';
-import { BarChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -13,6 +13,7 @@ import { useEffect, useRef } from 'react';
 
 echarts.use([
   BarChart,
+  LineChart,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
@@ -27,7 +28,7 @@ export type ChartOption = echarts.EChartsCoreOption;
  * An Apache ECharts chart (SVG renderer) that follows its option and its container's width.
  * Options come from pure spec builders (e.g. src/core/monitoring/charts.ts); the server renders
  * the same options to PNG for DOCX reports. Bar charts only are registered: add the chart type
- * here when a builder uses another one.
+ * here when a builder uses another one (line: the school card's expected distribution and dynamics).
  */
 export function EChart(props: {
   option: ChartOption;
