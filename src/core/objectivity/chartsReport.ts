@@ -1,16 +1,19 @@
 import type { EChartsOption } from 'echarts';
+import { MARK_COLORS as CARD_MARK_COLORS } from './charts';
 
 /**
  * ECharts options of the objectivity charts shared by the web pages and the analytical report
- * (the report renders the same options to PNG with src/reports/charts/png.ts). Pure functions of
+ * (the report renders the same options to PNG with src/reports/charts/png.ts), beside the school
+ * card's own charts in ./charts.ts (same colours). Pure functions of
  * the shares of the figures (core/objectivity/figures*.ts); each builder returns null when there is nothing to draw.
  */
 
 export const MARK_LABELS = ['«2»', '«3»', '«4»', '«5»'];
-export const MARK_COLORS = ['#e03131', '#f08c00', '#1971c2', '#2f9e44'];
+/** The card's mark colours, in the order «2»..«5». */
+export const MARK_COLORS = ([2, 3, 4, 5] as const).map((m) => CARD_MARK_COLORS[m]);
 export const CONCORDANCE_LABELS = ['Понизили', 'Подтвердили', 'Повысили'];
 const CONCORDANCE_COLORS = ['#e03131', '#2f9e44', '#1971c2'];
-const LEVEL_COLORS = ['#1c7ed6', '#868e96', '#f59f00'];
+const LEVEL_COLORS = ['#1c7ed6', '#868e96', '#ae3ec9'];
 
 const ru = (x: number) => x.toLocaleString('ru-RU', { maximumFractionDigits: 1 });
 const percentLabel = (p: { value?: unknown }) => `${ru(Number(p.value))}%`;

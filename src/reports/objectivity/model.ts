@@ -1,4 +1,5 @@
 import type { IndicatorId } from '../../core/analytics/indicators/result';
+import type { Figures, LevelFigure } from '../../core/objectivity/figures';
 
 /**
  * What the analytical report («аналитическая справка») on the objectivity of results is built
@@ -82,6 +83,15 @@ export interface ReportTest {
   region: LevelFigures | null;
   /** «Трудные лучше лёгких» for the school (school report only; null when unknown). */
   hardBeatsEasy: boolean | null;
+  /**
+   * The full stored figures behind the school card's charts (school report only): the school's
+   * histogram and task levels, the municipality's and the region's task levels.
+   */
+  detail: {
+    school: Figures;
+    municipality: Figures;
+    regionLevels: readonly LevelFigure[] | null;
+  } | null;
 }
 
 interface Common {

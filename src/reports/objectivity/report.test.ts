@@ -81,6 +81,7 @@ const data: DistrictReportData = {
       school: null,
       region: level(30000, [7, 33, 41, 19]),
       hardBeatsEasy: null,
+      detail: null,
     },
   ],
   figuresSource: 'стандартные таблицы, запуск № 12',

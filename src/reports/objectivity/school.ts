@@ -7,6 +7,7 @@ import {
   causesList,
   closing,
   dataSection,
+  evidenceCharts,
   evidenceTable,
   journalTable,
   marksTable,
@@ -84,6 +85,17 @@ export function buildSchoolReport(d: SchoolReportData): OfficialDocument {
       blocks.push(...evidenceTable(r.evidence, numbering, 'Показатели с p ≤ 0,05'));
       blocks.push(source(runSource(d.run)));
       blocks.push(...causesList(r.evidence));
+      const withSigns = d.tests.filter((t) =>
+        r.evidence.some((e) => e.subject === t.subject && e.grade === t.grade),
+      );
+      if (withSigns.some((t) => t.detail)) {
+        blocks.push({
+          kind: 'paragraph',
+          text: 'Рисунки к признакам: распределение первичных баллов ОО (границы отметок — пунктир, ожидаемое по модели распределение — линия) и выполнение заданий по уровням сложности.',
+        });
+        for (const t of withSigns) blocks.push(...evidenceCharts(t, d.municipalityName, numbering));
+        blocks.push(source(d.figuresSource));
+      }
     } else
       blocks.push({
         kind: 'paragraph',

@@ -1,6 +1,11 @@
 import type { EChartsOption } from 'echarts';
 import { formatP, works as worksText } from '../../core/analytics/dossier';
 import {
+  journalComparisonChart,
+  levelSuccessChart,
+  scoreHistogramChart,
+} from '../../core/objectivity/charts';
+import {
   concordanceChart,
   markComparisonChart,
   markStackChart,
@@ -256,7 +261,10 @@ export function journalTable(tests: ReportTest[], municipalityName: string, numb
   ];
 }
 
-/** Charts of one test at several levels (school report). */
+/**
+ * Charts of one test at several levels (school report): marks, and the school card's journal
+ * comparison chart.
+ */
 export function testCharts(t: ReportTest, municipalityName: string, numbering: Numbering): Block[] {
   const levels = levelsOf(t, municipalityName);
   return [
@@ -268,12 +276,37 @@ export function testCharts(t: ReportTest, municipalityName: string, numbering: N
       `Распределение отметок: ${testLabel(t)}`,
     ),
     ...numbering.figure(
-      concordanceChart(
-        `Отметки ВПР и журнала, % — ${testLabel(t)}`,
-        levels.map((l) => ({ label: l.name, percent: l.figures?.journalPercent ?? null })),
+      journalComparisonChart(
+        levels.map((l) => ({ name: l.name, percent: l.figures?.journalPercent ?? null })),
       ),
-      `Понизили / Подтвердили / Повысили: ${testLabel(t)}`,
-      80 + 50 * levels.length,
+      `Понизили / Подтвердили / Повысили, %: ${testLabel(t)}`,
+    ),
+  ];
+}
+
+/**
+ * The school card's evidence charts of a test with signs: the primary-score histogram with the
+ * cut scores and the expected distribution, and task success by difficulty level.
+ */
+export function evidenceCharts(
+  t: ReportTest,
+  municipalityName: string,
+  numbering: Numbering,
+): Block[] {
+  if (!t.detail) return [];
+  const { school, municipality, regionLevels } = t.detail;
+  return [
+    ...numbering.figure(
+      scoreHistogramChart(school, `Первичные баллы — ${testLabel(t)}`),
+      `Распределение первичных баллов ОО с границами отметок и ожидаемым распределением: ${testLabel(t)}`,
+    ),
+    ...numbering.figure(
+      levelSuccessChart([
+        { name: 'ОО', levels: school.tasks.levels },
+        { name: municipalityName, levels: municipality.tasks.levels },
+        ...(regionLevels ? [{ name: 'Регион', levels: regionLevels }] : []),
+      ]),
+      `Выполнение заданий по уровням сложности: ${testLabel(t)}`,
     ),
   ];
 }

@@ -114,6 +114,9 @@ describe('objectivity справка', () => {
     expect(evidence.length).toBeGreaterThan(0);
     for (const e of evidence) expect(text).toContain(e.text);
     expect(text).toContain('Заместитель директора по УВР');
+    // Marks and journal comparison, then the card's evidence charts (histogram, task levels).
+    expect(text).toContain('Распределение первичных баллов ОО с границами отметок');
+    expect((await docxImages(res.rawPayload)).length).toBe(4);
     expect(text).not.toContain('Школа № 901');
   });
 

@@ -9,8 +9,12 @@ import { subjectName } from '../../importers/analytics/loadResults';
 import type { LevelFigures, ReportTest } from '../../reports/objectivity/model';
 import { loadRegion } from './runFigures';
 
-/** Region rows need no task structure here: the report shows marks and journal shares only. */
-const NO_DESIGN = { itemLabels: [], itemLevels: [], itemMax: new Uint8Array() };
+/** The task structure of a test as the region figures need it, from the stored task rows. */
+const designOf = (f: Figures) => ({
+  itemLabels: f.tasks.tasks.map((t) => t.task),
+  itemLevels: f.tasks.tasks.map((t) => t.level),
+  itemMax: Uint8Array.from(f.tasks.tasks.map((t) => t.max)),
+});
 
 /** The report's view of one level of the stored ФИС ОКО figures. */
 export const levelOf = (f: Figures): LevelFigures => ({
@@ -54,7 +58,10 @@ export async function loadReportTests(
     const key = `${m.subject}|${m.grade}`;
     const school = own ? own.get(key) : null;
     if (own && !school) return [];
-    const reg = regionFigures(region.get(testKey(m.subject, m.grade, year)), NO_DESIGN);
+    const reg = regionFigures(
+      region.get(testKey(m.subject, m.grade, year)),
+      designOf(m.figures.figures),
+    );
     if (!isRegionMissing(reg)) regionUsed = true;
     return [
       {
@@ -75,6 +82,13 @@ export async function loadReportTests(
               pairs: null,
             },
         hardBeatsEasy: school?.tasks.hardBeatsEasy ?? null,
+        detail: school
+          ? {
+              school,
+              municipality: m.figures.figures,
+              regionLevels: isRegionMissing(reg) ? null : reg.tasks.levels,
+            }
+          : null,
       },
     ];
   });
