@@ -152,6 +152,8 @@ export function schoolRecommendations(
   today: string,
 ): Recommendation[] {
   const v = nextVprYear(today);
+  const tests = (...ids: IndicatorId[]) =>
+    testsText(school.signs.filter((x) => ids.includes(x.indicator)));
   const out: Recommendation[] = [
     {
       text: `Рассмотреть справку на педагогическом совете (совещании при директоре)${school.flagged ? '; при несогласии с выводами представить в отдел образования пояснения' : ''}.`,
@@ -167,25 +169,25 @@ export function schoolRecommendations(
     });
   if (has(school, 'cutExcess'))
     out.push({
-      text: `Разобрать на ШМО критерии оценивания заданий ВПР и организовать перекрёстную проверку работ учителями, не работающими в классе: ${where(school, ['cutExcess'])}.`,
+      text: `Разобрать на ШМО критерии оценивания заданий ВПР и организовать перекрёстную проверку работ учителями, не работающими в классе: ${tests('cutExcess')}.`,
       responsible: `${DEPUTY}; ${SMO}`,
       deadline: monthEnd(today, 2),
     });
   if (has(school, 'misfit', 'itemProfile'))
     out.push({
-      text: `Обеспечить соблюдение порядка проведения ВПР ${v}: рассадка, отсутствие подсказок, в аудитории не работает учитель, ведущий предмет в этом классе (${where(school, ['misfit', 'itemProfile'])}).`,
+      text: `Обеспечить соблюдение порядка проведения ВПР ${v}: рассадка, отсутствие подсказок, в аудитории не работает учитель, ведущий предмет в этом классе (${tests('misfit', 'itemProfile')}).`,
       responsible: DEPUTY,
       deadline: `${v}-03-01`,
     });
   if (has(school, 'concordance'))
     out.push({
-      text: `Сопоставить текущие и итоговые отметки с результатами ВПР, при необходимости скорректировать положение о ВСОКО (${where(school, ['concordance'])}).`,
+      text: `Сопоставить текущие и итоговые отметки с результатами ВПР, при необходимости скорректировать положение о ВСОКО (${tests('concordance')}).`,
       responsible: `${DEPUTY}; ${SMO}`,
       deadline: monthEnd(today, 3),
     });
   if (has(school, 'yearChange', 'observerGap'))
     out.push({
-      text: `Проанализировать условия проведения ВПР в разные годы (наблюдатели, состав участников, смена учителя) (${where(school, ['yearChange', 'observerGap'])}).`,
+      text: `Проанализировать условия проведения ВПР в разные годы — наблюдатели, состав участников, смена учителя (${tests('yearChange', 'observerGap')}).`,
       responsible: DEPUTY,
       deadline: monthEnd(today, 2),
     });
