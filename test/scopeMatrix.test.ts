@@ -574,6 +574,7 @@ describe('scope matrix', () => {
         }
       }
       expect(failures).toEqual([]);
-    });
+      // Every route for one actor, including DOCX/PDF generation (LibreOffice), on a busy machine.
+    }, 120_000);
   }
 });
