@@ -12,7 +12,6 @@ import {
   causesList,
   closing,
   dataSection,
-  districtCharts,
   evidenceTable,
   journalTable,
   marksTable,
@@ -20,8 +19,9 @@ import {
   recommendationsSection,
   runSource,
   source,
-  summariseCaveats,
 } from './sections';
+import { summariseCaveats } from './caveats';
+import { districtCharts } from './charts';
 
 export const signsOf = (r: ReportSchoolResult): SchoolSigns => ({
   name: r.name,

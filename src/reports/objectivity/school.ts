@@ -7,7 +7,6 @@ import {
   causesList,
   closing,
   dataSection,
-  evidenceCharts,
   evidenceTable,
   journalTable,
   marksTable,
@@ -15,10 +14,10 @@ import {
   recommendationsSection,
   runSource,
   source,
-  summariseCaveats,
-  testCharts,
   testLabel,
 } from './sections';
+import { summariseCaveats } from './caveats';
+import { evidenceCharts, testCharts } from './charts';
 
 /**
  * The analytical report of one school: purpose, data, its results against the municipality and

@@ -1,15 +1,5 @@
 import type { EChartsOption } from 'echarts';
 import { formatP, works as worksText } from '../../core/analytics/dossier';
-import {
-  journalComparisonChart,
-  levelSuccessChart,
-  scoreHistogramChart,
-} from '../../core/objectivity/charts';
-import {
-  concordanceChart,
-  markComparisonChart,
-  markStackChart,
-} from '../../core/objectivity/chartsReport';
 import type { Recommendation } from '../../core/objectivity/recommendations';
 import { chartToPng } from '../charts/png';
 import type { Block, TableRow } from '../docx/model';
@@ -65,56 +55,6 @@ export const runSource = (run: ReportRun) =>
 
 export const testLabel = (t: { subject: string; grade: number }) =>
   `${t.subject}, ${t.grade} класс`;
-
-const NOT_COMPUTED = 'Не рассчитано: ';
-const SMALL = 'Мало работ (меньше 20): ';
-
-/**
- * The dossier caveats of many schools, summarised: each indicator that could not be computed
- * once with the number of schools and tests concerned; schools with small samples counted; the
- * general «признаки не доказывают» line is left to the closing caveat.
- */
-export function summariseCaveats(perSchool: string[][]): string[] {
-  const missing = new Map<string, { schools: Set<number>; tests: Set<string> }>();
-  const other = new Set<string>();
-  let small = 0;
-  perSchool.forEach((caveats, school) => {
-    for (const c of caveats) {
-      if (c.includes('не доказывают')) continue;
-      if (c.startsWith(SMALL)) {
-        small++;
-        continue;
-      }
-      if (!c.startsWith(NOT_COMPUTED)) {
-        other.add(c);
-        continue;
-      }
-      for (const item of c.slice(NOT_COMPUTED.length).replace(/\.$/, '').split('; ')) {
-        const [test, what] = item.split(' — ');
-        if (!test || !what) continue;
-        const entry = missing.get(what) ?? { schools: new Set(), tests: new Set() };
-        entry.schools.add(school);
-        entry.tests.add(test);
-        missing.set(what, entry);
-      }
-    }
-  });
-  const one = perSchool.length === 1;
-  return [
-    ...[...missing].map(
-      ([what, e]) =>
-        `Не рассчитан показатель «${what.replace(': ', '» (')}): ${one ? '' : `ОО — ${e.schools.size}, `}предметов и классов — ${e.tests.size}.`,
-    ),
-    ...(small
-      ? [
-          one
-            ? (perSchool[0]?.find((c) => c.startsWith(SMALL)) ?? '')
-            : `Мало работ (меньше 20) по отдельным предметам и классам: ОО — ${small}.`,
-        ]
-      : []),
-    ...other,
-  ];
-}
 
 /** Section «Использованные данные»: procedure, year, tests, counts, run, caveats. */
 export function dataSection(
@@ -258,79 +198,6 @@ export function journalTable(tests: ReportTest[], municipalityName: string, numb
       ],
       rows,
     } satisfies Block,
-  ];
-}
-
-/**
- * Charts of one test at several levels (school report): marks, and the school card's journal
- * comparison chart.
- */
-export function testCharts(t: ReportTest, municipalityName: string, numbering: Numbering): Block[] {
-  const levels = levelsOf(t, municipalityName);
-  return [
-    ...numbering.figure(
-      markComparisonChart(
-        `Распределение отметок, % — ${testLabel(t)}`,
-        levels.map((l) => ({ name: l.name, percent: l.figures?.markPercent ?? null })),
-      ),
-      `Распределение отметок: ${testLabel(t)}`,
-    ),
-    ...numbering.figure(
-      journalComparisonChart(
-        levels.map((l) => ({ name: l.name, percent: l.figures?.journalPercent ?? null })),
-      ),
-      `Понизили / Подтвердили / Повысили, %: ${testLabel(t)}`,
-    ),
-  ];
-}
-
-/**
- * The school card's evidence charts of a test with signs: the primary-score histogram with the
- * cut scores and the expected distribution, and task success by difficulty level.
- */
-export function evidenceCharts(
-  t: ReportTest,
-  municipalityName: string,
-  numbering: Numbering,
-): Block[] {
-  if (!t.detail) return [];
-  const { school, municipality, regionLevels } = t.detail;
-  return [
-    ...numbering.figure(
-      scoreHistogramChart(school, `Первичные баллы — ${testLabel(t)}`),
-      `Распределение первичных баллов ОО с границами отметок и ожидаемым распределением: ${testLabel(t)}`,
-    ),
-    ...numbering.figure(
-      levelSuccessChart([
-        { name: 'ОО', levels: school.tasks.levels },
-        { name: municipalityName, levels: municipality.tasks.levels },
-        ...(regionLevels ? [{ name: 'Регион', levels: regionLevels }] : []),
-      ]),
-      `Выполнение заданий по уровням сложности: ${testLabel(t)}`,
-    ),
-  ];
-}
-
-/** Charts of all tests at the municipality level (district report). */
-export function districtCharts(tests: ReportTest[], numbering: Numbering): Block[] {
-  const height = 90 + 34 * tests.length;
-  return [
-    ...numbering.figure(
-      markStackChart(
-        'Распределение отметок по муниципалитету, %',
-        tests.map((t) => ({ label: testLabel(t), percent: t.municipality.markPercent })),
-      ),
-      'Распределение отметок по предметам и классам (муниципалитет)',
-      height,
-    ),
-    ...numbering.figure(
-      concordanceChart(
-        'Отметки ВПР и журнала по муниципалитету, %',
-        tests.map((t) => ({ label: testLabel(t), percent: t.municipality.journalPercent })),
-      ),
-      'Понизили / Подтвердили / Повысили по предметам и классам (муниципалитет)',
-      height,
-    ),
   ];
 }
 
