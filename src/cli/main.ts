@@ -15,6 +15,7 @@ import {
   objectivityReportCommand,
   type ObjectivityReportOptions,
 } from './commands/objectivityReport';
+import { regionImportCommand } from './commands/regionImport';
 import { importCommand, type ImportOptions } from './commands/importResults';
 import { serve } from './commands/serve';
 import { simulateCommand, type SimulateOptions } from './commands/simulate';
@@ -134,6 +135,13 @@ program
   .option('--municipality-id <id>', 'муниципалитет (если результаты есть у нескольких)', Number)
   .requiredOption('--out <file>', 'файл .docx или .pdf')
   .action((o: ObjectivityReportOptions) => objectivityReportCommand(o));
+
+program
+  .command('region:import')
+  .description('Загрузить региональные показатели ФИС ОКО (XLSX/CSV) для региона муниципалитета')
+  .argument('<file>', 'таблица .xlsx или .csv (см. docs/objectivity-card.md)')
+  .option('--municipality-id <id>', 'муниципалитет, чей регион загружается', Number)
+  .action((file: string, o: { municipalityId?: number }) => regionImportCommand(file, o));
 
 program
   .command('simulate')

@@ -7,7 +7,7 @@ CREATE TABLE "objectivity_figures" (
 	"grade" smallint NOT NULL,
 	"year" smallint NOT NULL,
 	"works" integer NOT NULL,
-	"figures" jsonb NOT NULL
+	"figures" json NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "region_aggregates" (

@@ -1,6 +1,7 @@
 import {
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   smallint,
@@ -40,7 +41,7 @@ export const objectivityFigures = pgTable(
     grade: smallint('grade').notNull(),
     year: smallint('year').notNull(),
     works: integer('works').notNull(),
-    figures: jsonb('figures').$type<StoredFigures>().notNull(),
+    figures: json('figures').$type<StoredFigures>().notNull(),
   },
   (t) => [
     index('objectivity_figures_run_org_idx').on(t.runId, t.orgId),

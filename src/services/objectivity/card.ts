@@ -17,12 +17,13 @@ import { findOrgById, findOrgsByIds } from '../../db/repositories/organisations'
 import {
   latestDoneRun,
   listFigures,
+  listFiguresSummary,
   listRegionAggregates,
   listRunSchools,
   listRunTests,
   listSchoolResults,
   regionOfMunicipality,
-  type FiguresRow,
+  type RegionAggregateRowDb,
 } from '../../db/repositories/objectivityCard';
 import { subjectName } from '../../importers/analytics/loadResults';
 import type {
@@ -76,14 +77,13 @@ export class ObjectivityCardService {
   constructor(private readonly deps: ServiceDeps) {}
 
   /** Region figures of one test from the imported aggregates, on the stored task structure. */
-  private async region(
-    municipalityId: number,
-    procedure: string,
-    f: Figures,
-  ): Promise<RegionFigures | RegionMissing> {
+  private async regionRows(municipalityId: number, procedure: string) {
     const { db } = this.deps.database;
     const regionId = await regionOfMunicipality(db, municipalityId);
-    const rows = regionId === null ? [] : await listRegionAggregates(db, regionId, procedure);
+    return regionId === null ? [] : listRegionAggregates(db, regionId, procedure);
+  }
+
+  private region(rows: RegionAggregateRowDb[], f: Figures): RegionFigures | RegionMissing {
     const row = rows.find(
       (r) => r.subject === f.subject && r.grade === f.grade && r.year === f.year,
     );
@@ -133,9 +133,13 @@ export class ObjectivityCardService {
         dynamics: [],
         results: [],
       };
-    const tests = sortTests((await listRunTests(db, run.id, orgId)).map(testRef));
+    const [testRows, resultRows] = await Promise.all([
+      listRunTests(db, run.id, orgId),
+      listSchoolResults(db, run.id, orgId),
+    ]);
+    const tests = sortTests(testRows.map(testRef));
     const selected = pickTest(tests, q);
-    const results = (await listSchoolResults(db, run.id, orgId)).map((r) => {
+    const results = resultRows.map((r) => {
       const dossier = r.dossier as StoredDossier;
       return {
         year: r.year,
@@ -152,15 +156,17 @@ export class ObjectivityCardService {
     if (!selected)
       return { school, run: runRef(run), tests, selected, current: null, dynamics: [], results };
     const series = { runId: run.id, subject: selected.subject, grade: selected.grade };
-    const [own, municipal] = await Promise.all([
-      listFigures(db, { ...series, orgId }),
-      listFigures(db, { ...series, orgId: null }),
+    const test = { ...series, year: selected.year };
+    const [[currentRow], [municipalRow], own, municipal, regionRows] = await Promise.all([
+      listFigures(db, { ...test, orgId }),
+      listFigures(db, { ...test, orgId: null }),
+      listFiguresSummary(db, { ...series, orgId }),
+      listFiguresSummary(db, { ...series, orgId: null }),
+      this.regionRows(org.municipalityId, run.procedure),
     ]);
-    const byYear = (rows: FiguresRow[]) => new Map(rows.map((r) => [r.year, r.figures]));
-    const ownYears = byYear(own);
-    const municipalYears = byYear(municipal);
-    const current = ownYears.get(selected.year);
-    const municipality = municipalYears.get(selected.year)?.figures ?? null;
+    const current = currentRow?.figures;
+    const municipality = municipalRow?.figures.figures ?? null;
+    const municipalYears = new Map(municipal.map((m) => [m.year, m]));
     return {
       school,
       run: runRef(run),
@@ -171,25 +177,23 @@ export class ObjectivityCardService {
             school: current.figures,
             classes: current.classes,
             municipality,
-            region: await this.region(org.municipalityId, run.procedure, current.figures),
+            region: this.region(regionRows, current.figures),
           }
         : null,
-      dynamics: [...ownYears.entries()]
-        .sort((a, b) => a[0] - b[0])
-        .map(([year, { figures: f }]) => {
-          const m = municipalYears.get(year)?.figures;
-          return {
-            year,
-            participants: f.marks.participants,
-            percent: f.marks.percent,
-            qualityRate: f.marks.qualityRate,
-            successRate: f.marks.successRate,
-            meanMark: f.marks.meanMark,
-            journalPercent: f.journal.percent,
-            municipalityQualityRate: m?.marks.qualityRate ?? null,
-            municipalityJournalPercent: m?.journal.percent ?? null,
-          };
-        }),
+      dynamics: own.map(({ year, marks, journalPercent }) => {
+        const m = municipalYears.get(year);
+        return {
+          year,
+          participants: marks.participants,
+          percent: marks.percent,
+          qualityRate: marks.qualityRate,
+          successRate: marks.successRate,
+          meanMark: marks.meanMark,
+          journalPercent,
+          municipalityQualityRate: m?.marks.qualityRate ?? null,
+          municipalityJournalPercent: m?.journalPercent ?? null,
+        };
+      }),
       results,
     };
   }
@@ -273,7 +277,9 @@ export class ObjectivityCardService {
       schools,
       school,
       municipality,
-      region: municipality ? await this.region(municipalityId, run.procedure, municipality) : null,
+      region: municipality
+        ? this.region(await this.regionRows(municipalityId, run.procedure), municipality)
+        : null,
     };
   }
 }
