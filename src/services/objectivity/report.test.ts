@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../core/access/actor';
@@ -152,6 +153,25 @@ describe('objectivity справка', () => {
       if (saved === undefined) delete process.env.VSOKO_SOFFICE;
       else process.env.VSOKO_SOFFICE = saved;
     }
+  });
+
+  it('shows the region beside the school and the municipality once regional data are imported', async () => {
+    await ctx.services.regionAggregates.importFile(
+      SYSTEM_ACTOR,
+      {
+        fileName: 'region_aggregates_vpr.csv',
+        bytes: readFileSync('test/fixtures/objectivity/region_aggregates_vpr.csv'),
+      },
+      municipalityId,
+    );
+    const text = await docxText(
+      (await schoolUser.get(`/api/objectivity/schools/${school207}/report.docx`)).rawPayload,
+    );
+    // The fixture's Mathematics 4, 2023 row: participants and % of marks, Понизили/Подтвердили/Повысили.
+    expect(text).toContain('Регион');
+    for (const figure of ['41235', '3,1%', '24,6%', '45,2%', '27,1%', '14,8%', '79,5%', '5,7%'])
+      expect(text).toContain(figure);
+    expect(text).toContain('таблица region_aggregates');
   });
 
   it.skipIf(!findSoffice() && process.env.CI !== 'true')(
