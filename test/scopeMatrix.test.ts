@@ -23,6 +23,7 @@ import {
 } from './scopeWorld';
 import { resultCases, seedResults, type ResultFixtures } from './scopeMatrixResults';
 import { ANALYSIS_REACH, analysisCases } from './scopeMatrixAnalysis';
+import { OBJECTIVITY_REPORT_REACH, objectivityReportCases } from './scopeMatrixObjectivityReport';
 import { OBJECTIVITY_CARD_CASES, OBJECTIVITY_CARD_REACH } from './scopeMatrixObjectivityCard';
 import { OBSERVE_REACH, observeCases } from './scopeMatrixObjectivityObserve';
 import {
@@ -154,6 +155,8 @@ const REACH: Record<ActorName, Record<string, Reach>> = {
 for (const actor of Object.keys(REACH) as ActorName[])
   Object.assign(REACH[actor], PLAN_REACH[actor]);
 for (const [actor, reach] of Object.entries(ANALYSIS_REACH))
+  Object.assign(REACH[actor as ActorName], reach);
+for (const [actor, reach] of Object.entries(OBJECTIVITY_REPORT_REACH))
   Object.assign(REACH[actor as ActorName], reach);
 for (const [actor, reach] of Object.entries(OBJECTIVITY_CARD_REACH))
   Object.assign(REACH[actor as ActorName], reach);
@@ -453,6 +456,7 @@ const CASES: Record<string, Case> = {
   ...MONITORING_CASES,
   ...RESULT_CASES,
   ...analysisCases(() => ctx),
+  ...objectivityReportCases(),
   ...OBJECTIVITY_CARD_CASES,
   ...observeCases(() => ctx),
   'GET /api/audit': {
@@ -593,7 +597,7 @@ describe('scope matrix', () => {
         }
       }
       expect(failures).toEqual([]);
-      // Each actor makes a few hundred requests; on a loaded CI machine that exceeds 30 s.
+      // Every route for one actor, including DOCX/PDF generation (LibreOffice), on a busy machine.
     }, 120_000);
   }
 });

@@ -11,6 +11,10 @@ import { planExportCommand, planImportCommand } from './commands/plans';
 import { benchCommand } from './commands/bench';
 import { analyzeCommand } from './commands/analyze';
 import { analysisRunCommand } from './commands/analysisRun';
+import {
+  objectivityReportCommand,
+  type ObjectivityReportOptions,
+} from './commands/objectivityReport';
 import { regionImportCommand } from './commands/regionImport';
 import { programmeCommand, type ProgrammeOptions } from './commands/objectivity';
 import { importCommand, type ImportOptions } from './commands/importResults';
@@ -121,6 +125,17 @@ program
   .option('--q <number>', 'уровень FDR для списка школ', Number, 0.05)
   .option('--municipality-id <id>', 'только этот муниципалитет', Number)
   .action((o: { q: number; municipalityId?: number }) => analysisRunCommand(o));
+
+program
+  .command('objectivity:report')
+  .description(
+    'Аналитическая справка об объективности результатов (район или одна ОО), DOCX или PDF',
+  )
+  .option('--year <year>', 'год ВПР (по умолчанию последний проанализированный)', Number)
+  .option('--school <login>', 'логин ФИС ОКО или id ОО: справка по одной ОО')
+  .option('--municipality-id <id>', 'муниципалитет (если результаты есть у нескольких)', Number)
+  .requiredOption('--out <file>', 'файл .docx или .pdf')
+  .action((o: ObjectivityReportOptions) => objectivityReportCommand(o));
 
 program
   .command('region:import')

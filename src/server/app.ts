@@ -31,6 +31,7 @@ import { registerAnalysisRoutes } from './routes/analysis';
 import { registerJournalMarkRoutes } from './routes/resultsJournal';
 import { registerObjectivityObserveRoutes } from './routes/objectivityObserve';
 import { registerObjectivitySupportRoutes } from './routes/objectivitySupport';
+import { registerObjectivityReportRoutes } from './routes/objectivityReport';
 import { registerUserRoutes } from './routes/users';
 import { registerObjectivityCardRoutes } from './routes/objectivityCard';
 import { registerObjectivityScreenRoutes } from './routes/objectivityScreen';
@@ -101,6 +102,7 @@ export async function buildApp(services: Services, config: ServerConfig) {
   registerResultRoutes(app, services);
   registerAnalysisRoutes(app, services);
   registerJournalMarkRoutes(app, services);
+  registerObjectivityReportRoutes(app, services);
   registerObjectivityCardRoutes(app, services);
   registerObjectivityObserveRoutes(app, services);
   registerObjectivityScreenRoutes(app, services);

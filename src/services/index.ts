@@ -21,6 +21,7 @@ import { CodeLinkService } from './results/links';
 import { ResultImportService } from './results/imports';
 import { JournalMarkService } from './results/journalMarks';
 import { ObservationService } from './objectivity/observe';
+import { ObjectivityReportService } from './objectivity/report';
 import { SetupService } from './setup';
 import { StudentService } from './students';
 import { UserService } from './users';
@@ -66,6 +67,7 @@ export function createServices(deps: ServiceDeps) {
     results: new ResultsService(deps),
     codeLinks: new CodeLinkService(deps),
     journalMarks: new JournalMarkService(deps),
+    objectivityReport: new ObjectivityReportService(deps),
     objectivityCard: new ObjectivityCardService(deps),
     regionAggregates,
     observations: new ObservationService(deps),

@@ -3,9 +3,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { AnalysisRun } from '../../../../src/shared/analysis';
 import { analysisApi } from '../../api/analysis';
+import { municipalitiesWith } from '../../auth/access';
 import { useSession } from '../../auth/session';
 import { notifyError, notifySaved, PageHeader, QueryState } from '../../components/common';
 import { SupportProgrammeButton } from '../objectivity/SupportProgrammeButton';
+import { DistrictReportButtons } from '../objectivity/ReportButtons';
 import { RunResults } from './RunResults';
 
 const STATUS: Record<AnalysisRun['status'], { label: string; color: string }> = {
@@ -58,7 +60,7 @@ function RunDetail({ id }: { id: number }) {
 
 /** Stored runs of the objectivity analysis and one run's school-year results. */
 export function AnalysisRunsPage() {
-  const { can } = useSession();
+  const { can, session } = useSession();
   const [params, setParams] = useSearchParams();
   const client = useQueryClient();
   const runs = useQuery({ queryKey: ['analysis', 'runs'], queryFn: analysisApi.runs });
@@ -72,6 +74,9 @@ export function AnalysisRunsPage() {
     },
     onError: notifyError,
   });
+  const latestDone = runs.data?.find((r) => r.status === 'done' && r.years.length);
+  const districtReport =
+    session && latestDone && municipalitiesWith(session, 'objectivity.read').length > 0;
   return (
     <>
       <PageHeader
@@ -84,6 +89,7 @@ export function AnalysisRunsPage() {
                 Общественное наблюдение
               </Button>
             )}
+            {districtReport && <DistrictReportButtons year={Math.max(...latestDone.years)} />}
             {can('analysis.run') && (
               <Button loading={start.isPending} onClick={() => start.mutate()}>
                 Выполнить анализ

@@ -22,6 +22,7 @@ import { objectivityScreenApi } from '../../api/objectivityScreen';
 import { useSession } from '../../auth/session';
 import { PageHeader, QueryState } from '../../components/common';
 import { DUE_COLORS, IndicatorIcons, ListMarks, RiskBadge } from './badges';
+import { DistrictReportButtons } from './ReportButtons';
 import { SupportProgrammeButton } from './SupportProgrammeButton';
 
 type Sort = NonNullable<ScreenQuery['sort']>;
@@ -129,6 +130,7 @@ export function ObjectivityScreenPage() {
         subtitle="Школы муниципалитета по последнему сохранённому анализу: уровень риска, сработавшие показатели, официальные списки и ход рассмотрения"
         actions={
           <>
+            {query.data?.year && <DistrictReportButtons year={query.data.year} />}
             <Button component={Link} to="/objectivity/reports" variant="default">
               Отчёты ФИС ОКО
             </Button>

@@ -28,6 +28,7 @@ import { DueProcessPanel } from './DueProcessPanel';
 import { ExternalInternalPanel } from './ExternalInternalPanel';
 import { ObservedComparison } from './ObservedComparison';
 import { OfficialListBadges } from './OfficialListBadges';
+import { SchoolReportButtons } from './ReportButtons';
 import {
   JournalMatrix,
   JournalTable,
@@ -142,7 +143,7 @@ function CardBody({ card, orgId }: { card: SchoolCard; orgId: number }) {
           <Anchor component={Link} to={`/objectivity/reports?orgId=${orgId}`}>
             Стандартные отчёты ФИС ОКО
           </Anchor>
-          {/* LEAD: <SchoolReportButtons orgId={orgId} year={card.selected?.year ?? 0} /> (report helper) */}
+          {card.selected && <SchoolReportButtons orgId={orgId} year={card.selected.year} />}
         </Group>
       </Group>
       {!cur && <Alert color="gray">Нет результатов этой школы в сохранённом анализе.</Alert>}
