@@ -72,7 +72,7 @@ function* regionCsvLines(works: number): Generator<string> {
   }
 }
 
-function regionCsv(works: number): Buffer {
+export function regionCsv(works: number): Buffer {
   const parts: Buffer[] = [];
   let chunk: string[] = [];
   for (const line of regionCsvLines(works)) {

@@ -14,7 +14,6 @@ import {
   insertResultFile,
   listBatches,
   setBatchStatus,
-  type WorkInsert,
 } from '../../db/repositories/resultImports';
 import { orgScopeWhere } from '../../db/repositories/scope';
 import {
@@ -29,6 +28,7 @@ import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { requireScope, requireWritable } from '../guard';
 import { buildImportPlan, type ImportPlan, type ImportRequest, type PlanOptions } from './plan';
+import { workColumns } from './workColumns';
 
 export interface ImportOutcome {
   status: 'imported' | 'already_imported';
@@ -216,8 +216,12 @@ export class ResultImportService {
     });
     const batchIds: number[] = [];
     const replaced: number[] = [];
+    // Batch and organisation per school (by its index in the analysis); -1: not loaded.
+    const batchOf = new Int32Array(analysis.schools.length).fill(-1);
+    const orgOf = new Int32Array(analysis.schools.length).fill(-1);
+    const loaded: { org: OrgRow; works: number; summary: number }[] = [];
     let works = 0;
-    for (const [index, school] of plan.schools.entries()) {
+    for (const school of plan.schools) {
       let org: OrgRow | null = school.org;
       if (!org && school.createIn !== null && school.login) {
         org = await this.createSchool(db, actor, school.login, school.name, school.createIn);
@@ -235,53 +239,49 @@ export class ResultImportService {
         municipalityId: org.municipalityId,
         status: 'active',
         replacesId: school.replacesBatchId,
-        worksCount: school.works.length,
+        worksCount: school.works,
         absentCount: school.absent,
       });
-      const orgId = org.id;
-      await copyWorks(
-        tx,
-        school.works.map((w): WorkInsert => ({
-          batchId: batch.id,
-          testId: test.id,
-          orgId,
-          participantCode: w.participantCode,
-          className: w.className,
-          parallel: w.parallel,
-          variant: w.variant,
-          absent: w.absent,
-          scores: w.scores,
-          total: w.total,
-          testScore: w.testScore,
-          mark: w.finalMark,
-          markFromFile: w.markFromFile,
-          journalMark: w.journalMark,
-          gender: w.gender,
-          sourceRow: w.row,
-        })),
-      );
+      batchOf[school.summary] = batch.id;
+      orgOf[school.summary] = org.id;
       await audit(db, actor, {
         action: 'import',
         entity: 'result_batch',
         entityId: batch.id,
         municipalityId: org.municipalityId,
         orgId: org.id,
-        summary: `Загружены результаты «${plan.testName}» для «${org.shortName}» из файла «${plan.fileName}»: работ ${school.works.length}${school.replacesBatchId ? `, заменена загрузка № ${school.replacesBatchId}` : ''}`,
+        summary: `Загружены результаты «${plan.testName}» для «${org.shortName}» из файла «${plan.fileName}»: работ ${school.works}${school.replacesBatchId ? `, заменена загрузка № ${school.replacesBatchId}` : ''}`,
         after: {
           fileName: plan.fileName,
           sha256: plan.sha256,
-          works: school.works.length,
+          works: school.works,
           replacesId: school.replacesBatchId,
         },
       });
       batchIds.push(batch.id);
-      works += school.works.length;
-      await progress?.({
-        school: org.shortName,
-        works: school.works.length,
-        index: index + 1,
-        of: plan.schools.length,
-      });
+      loaded.push({ org, works: school.works, summary: school.summary });
+      works += school.works;
+    }
+    // COPY in slices so that progress is reported while the transaction loads: a school is
+    // reported once the slice holding its last work is in.
+    const columns = workColumns(analysis, test.id, batchOf, orgOf);
+    const lastAt = new Int32Array(analysis.schools.length).fill(-1);
+    for (let k = 0; k < columns.length; k++) lastAt[columns.schoolIndex(k)] = k;
+    const pending = loaded.sort((a, b) => (lastAt[a.summary] ?? 0) - (lastAt[b.summary] ?? 0));
+    const slice = Math.min(20_000, Math.max(1_000, Math.ceil(columns.length / 20)));
+    let reported = 0;
+    for (let from = 0; from < columns.length || reported < pending.length; from += slice) {
+      const to = Math.min(columns.length, from + slice);
+      await copyWorks(tx, columns, from, to);
+      while (reported < pending.length && (lastAt[pending[reported]?.summary ?? 0] ?? 0) < to) {
+        const l = pending[reported++] as (typeof pending)[number];
+        await progress?.({
+          school: l.org.shortName,
+          works: l.works,
+          index: reported,
+          of: plan.schools.length,
+        });
+      }
     }
     return {
       status: 'imported',

@@ -11,7 +11,6 @@ import { findTestByKey, type CatalogTest } from '../../db/repositories/testCatal
 import {
   analyseResults,
   detectTestKey,
-  type ReadyWork,
   type ResultsAnalysis,
   type TestChoice,
 } from '../../importers/results/analyse';
@@ -37,7 +36,9 @@ export interface SchoolPlan {
   org: OrgRow | null;
   /** Set when the school will be created: its municipality. */
   createIn: number | null;
-  works: ReadyWork[];
+  /** Index of the school in `analysis.schools` (its works: `analysis.schoolOf[i] === summary`). */
+  summary: number;
+  works: number;
   absent: number;
   classes: string[];
   replacesBatchId: number | null;
@@ -200,7 +201,8 @@ async function planSchools(
       municipality: null,
       org,
       createIn: null,
-      works: analysis.works,
+      summary: 0,
+      works: analysis.works.length,
       absent: summary?.absent ?? 0,
       classes: summary?.classes ?? [],
       replacesBatchId: null,
@@ -209,16 +211,8 @@ async function planSchools(
   }
 
   const municipalities = options.createSchools ? await listMunicipalities(db) : [];
-  const worksByLogin = new Map<string, ReadyWork[]>();
-  for (const w of analysis.works) {
-    const key = w.schoolLogin ?? '';
-    const list = worksByLogin.get(key);
-    if (list) list.push(w);
-    else worksByLogin.set(key, [w]);
-  }
-  for (const s of analysis.schools) {
+  for (const [summary, s] of analysis.schools.entries()) {
     const login = s.login ?? '';
-    const works = worksByLogin.get(login) ?? [];
     const org = login ? await findOrgByFisLogin(db, login) : null;
     let createIn: number | null = null;
     if (org) {
@@ -267,7 +261,8 @@ async function planSchools(
       municipality: s.municipality,
       org,
       createIn,
-      works,
+      summary,
+      works: s.works,
       absent: s.absent,
       classes: s.classes,
       replacesBatchId: null,
