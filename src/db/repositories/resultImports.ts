@@ -32,6 +32,23 @@ export async function insertBatch(db: Db, values: typeof resultBatches.$inferIns
   return row;
 }
 
+/** Many batches in a few multi-row inserts; rows come back in the given order. */
+export async function insertBatches(
+  db: Db,
+  values: readonly (typeof resultBatches.$inferInsert)[],
+): Promise<ResultBatchRow[]> {
+  const out: ResultBatchRow[] = [];
+  for (let i = 0; i < values.length; i += 500) {
+    const rows = await db
+      .insert(resultBatches)
+      .values(values.slice(i, i + 500))
+      .returning();
+    rows.sort((a, b) => a.id - b.id);
+    out.push(...rows);
+  }
+  return out;
+}
+
 export async function findActiveBatches(db: Db, testId: number, orgIds: number[]) {
   if (!orgIds.length) return [];
   return db
@@ -61,6 +78,16 @@ export async function setBatchStatus(
         : {}),
     })
     .where(eq(resultBatches.id, id));
+}
+
+/** Marks many batches as replaced by a newer import. */
+export async function setBatchesReplaced(db: Db, ids: readonly number[]) {
+  for (let i = 0; i < ids.length; i += 1000) {
+    await db
+      .update(resultBatches)
+      .set({ status: 'replaced' })
+      .where(inArray(resultBatches.id, ids.slice(i, i + 1000)));
+  }
 }
 
 const batchView = {

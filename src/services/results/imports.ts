@@ -5,14 +5,15 @@ import { invalid, notFound } from '../../core/errors';
 import { formatIssue, type ImportIssue } from '../../core/results/issues';
 import type { TestDef } from '../../core/results/types';
 import type { Db, Tx } from '../../db/database';
-import { findOrgById, insertOrg, type OrgRow } from '../../db/repositories/organisations';
+import { findOrgById, insertOrgs, type OrgRow } from '../../db/repositories/organisations';
 import {
   copyWorks,
   findActiveBatches,
   findBatch,
-  insertBatch,
+  insertBatches,
   insertResultFile,
   listBatches,
+  setBatchesReplaced,
   setBatchStatus,
 } from '../../db/repositories/resultImports';
 import { orgScopeWhere } from '../../db/repositories/scope';
@@ -24,10 +25,16 @@ import {
   type CatalogTest,
 } from '../../db/repositories/testCatalog';
 import { resultBatches } from '../../db/schema';
-import { audit } from '../audit';
+import { audit, auditMany } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { requireScope, requireWritable } from '../guard';
-import { buildImportPlan, type ImportPlan, type ImportRequest, type PlanOptions } from './plan';
+import {
+  buildImportPlan,
+  type ImportPlan,
+  type ImportRequest,
+  type PlanOptions,
+  type SchoolPlan,
+} from './plan';
 import { workColumns } from './workColumns';
 
 export interface ImportOutcome {
@@ -215,39 +222,52 @@ export class ResultImportService {
       importedByLogin: actor.login,
     });
     const batchIds: number[] = [];
-    const replaced: number[] = [];
     // Batch and organisation per school (by its index in the analysis); -1: not loaded.
     const batchOf = new Int32Array(analysis.schools.length).fill(-1);
     const orgOf = new Int32Array(analysis.schools.length).fill(-1);
-    const loaded: { org: OrgRow; works: number; summary: number }[] = [];
-    let works = 0;
-    for (const school of plan.schools) {
-      let org: OrgRow | null = school.org;
-      if (!org && school.createIn !== null && school.login) {
-        org = await this.createSchool(db, actor, school.login, school.name, school.createIn);
-        schoolsCreated.push(`${school.login} «${org.shortName}»`);
-      }
-      if (!org) continue;
-      if (school.replacesBatchId) {
-        await setBatchStatus(db, school.replacesBatchId, 'replaced');
-        replaced.push(school.replacesBatchId);
-      }
-      const batch = await insertBatch(db, {
+    // Per-school rows go in multi-row statements: a region file names ~2,000 schools.
+    const toCreate = plan.schools.filter((s) => !s.org && s.createIn !== null && s.login);
+    const created = await this.createSchools(db, actor, toCreate);
+    for (const org of created) schoolsCreated.push(`${org.fisLogin ?? ''} «${org.shortName}»`);
+    const createdByLogin = new Map(created.map((o) => [o.fisLogin, o]));
+    const targets = plan.schools.flatMap((school) => {
+      const org = school.org ?? createdByLogin.get(school.login) ?? null;
+      return org ? [{ school, org }] : [];
+    });
+    const replaced = targets.flatMap((t) =>
+      t.school.replacesBatchId ? [t.school.replacesBatchId] : [],
+    );
+    await setBatchesReplaced(db, replaced);
+    const batches = await insertBatches(
+      db,
+      targets.map(({ school, org }) => ({
         fileId: file.id,
         testId: test.id,
         orgId: org.id,
         municipalityId: org.municipalityId,
-        status: 'active',
+        status: 'active' as const,
         replacesId: school.replacesBatchId,
         worksCount: school.works,
         absentCount: school.absent,
-      });
+      })),
+    );
+    const loaded: { org: OrgRow; works: number; summary: number }[] = [];
+    let works = 0;
+    for (const [k, { school, org }] of targets.entries()) {
+      const batch = batches[k] as (typeof batches)[number];
       batchOf[school.summary] = batch.id;
       orgOf[school.summary] = org.id;
-      await audit(db, actor, {
+      batchIds.push(batch.id);
+      loaded.push({ org, works: school.works, summary: school.summary });
+      works += school.works;
+    }
+    await auditMany(
+      db,
+      actor,
+      targets.map(({ school, org }, k) => ({
         action: 'import',
         entity: 'result_batch',
-        entityId: batch.id,
+        entityId: batches[k]?.id ?? null,
         municipalityId: org.municipalityId,
         orgId: org.id,
         summary: `Загружены результаты «${plan.testName}» для «${org.shortName}» из файла «${plan.fileName}»: работ ${school.works}${school.replacesBatchId ? `, заменена загрузка № ${school.replacesBatchId}` : ''}`,
@@ -257,11 +277,8 @@ export class ResultImportService {
           works: school.works,
           replacesId: school.replacesBatchId,
         },
-      });
-      batchIds.push(batch.id);
-      loaded.push({ org, works: school.works, summary: school.summary });
-      works += school.works;
-    }
+      })),
+    );
     // COPY in slices so that progress is reported while the transaction loads: a school is
     // reported once the slice holding its last work is in.
     const columns = workColumns(analysis, test.id, batchOf, orgOf);
@@ -351,32 +368,36 @@ export class ResultImportService {
     return current;
   }
 
-  private async createSchool(
-    db: Db,
-    actor: Actor,
-    login: string,
-    name: string | null,
-    municipalityId: number,
-  ): Promise<OrgRow> {
-    const shortName = name?.trim() || `ОО ${login}`;
-    const row = await insertOrg(db, {
-      municipalityId,
-      category: 'school',
-      kind: 'school',
-      fisLogin: login,
-      fullName: shortName,
-      shortName,
-    });
-    await audit(db, actor, {
-      action: 'create',
-      entity: 'organisation',
-      entityId: row.id,
-      municipalityId,
-      orgId: row.id,
-      summary: `Создана ОО «${shortName}» (${login}) по выгрузке результатов`,
-      after: row,
-    });
-    return row;
+  /** Schools a municipal export names but the registry lacks (CLI), with an audit entry each. */
+  private async createSchools(db: Db, actor: Actor, schools: SchoolPlan[]): Promise<OrgRow[]> {
+    const rows = await insertOrgs(
+      db,
+      schools.map((s) => {
+        const shortName = s.name?.trim() || `ОО ${s.login ?? ''}`;
+        return {
+          municipalityId: s.createIn as number,
+          category: 'school' as const,
+          kind: 'school',
+          fisLogin: s.login,
+          fullName: shortName,
+          shortName,
+        };
+      }),
+    );
+    await auditMany(
+      db,
+      actor,
+      rows.map((row) => ({
+        action: 'create',
+        entity: 'organisation',
+        entityId: row.id,
+        municipalityId: row.municipalityId,
+        orgId: row.id,
+        summary: `Создана ОО «${row.shortName}» (${row.fisLogin ?? ''}) по выгрузке результатов`,
+        after: row,
+      })),
+    );
+    return rows;
   }
 
   async history(

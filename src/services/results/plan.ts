@@ -4,7 +4,12 @@ import { inScope, resolveScope } from '../../core/access/scope';
 import { issue, type ImportIssue } from '../../core/results/issues';
 import { describeTestKey, type TestKey } from '../../core/results/types';
 import type { Db } from '../../db/database';
-import { findOrgByFisLogin, findOrgById, type OrgRow } from '../../db/repositories/organisations';
+import {
+  findOrgByFisLogin,
+  findOrgById,
+  findOrgsByFisLogins,
+  type OrgRow,
+} from '../../db/repositories/organisations';
 import { listMunicipalities, listSubjects } from '../../db/repositories/reference';
 import { findActiveBatches, findFilesBySha } from '../../db/repositories/resultImports';
 import { findTestByKey, type CatalogTest } from '../../db/repositories/testCatalog';
@@ -211,9 +216,13 @@ async function planSchools(
   }
 
   const municipalities = options.createSchools ? await listMunicipalities(db) : [];
+  const orgs = await findOrgsByFisLogins(
+    db,
+    analysis.schools.flatMap((s) => (s.login ? [s.login] : [])),
+  );
   for (const [summary, s] of analysis.schools.entries()) {
     const login = s.login ?? '';
-    const org = login ? await findOrgByFisLogin(db, login) : null;
+    const org = (login && orgs.get(login)) || null;
     let createIn: number | null = null;
     if (org) {
       if (req.choice.orgId && org.id !== req.choice.orgId) {
