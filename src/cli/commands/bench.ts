@@ -117,7 +117,7 @@ const WORKER = fileURLToPath(new URL('./benchWorker.ts', import.meta.url));
 
 /** Runs one import in a child process (same Node options, so the TypeScript loader too). */
 function runImport(
-  kind: 'pglite' | 'postgres',
+  kind: 'pglite' | 'postgres' | 'read',
   location: string,
   file: string,
   label: string,
@@ -134,7 +134,11 @@ function runImport(
 }
 
 function report(label: string, r: BenchResult): string {
-  const line = `${label}: работ ${r.works} за ${r.seconds.toFixed(1)} с — ${Math.round(r.works / r.seconds)} строк/с (первая порция в базе через ${r.firstSeconds.toFixed(1)} с); пик памяти ${mb(r.peakRss)}`;
+  const first =
+    r.firstSeconds < r.seconds
+      ? ` (первая порция в базе через ${r.firstSeconds.toFixed(1)} с)`
+      : '';
+  const line = `${label}: работ ${r.works} за ${r.seconds.toFixed(1)} с — ${Math.round(r.works / r.seconds)} строк/с${first}; пик памяти ${mb(r.peakRss)}`;
   console.log(line);
   return line;
 }
@@ -183,6 +187,10 @@ export async function benchCommand(o: { works: string; xlsxWorks: string; pg?: s
       console.log(
         `XLSX: ${n} работ, ${mb(bytes.length)}, создан за ${((performance.now() - t) / 1000).toFixed(1)} с`,
       );
+    }
+    for (const x of xlsxFiles) {
+      const label = `Чтение и проверка XLSX ${x.works} работ (без базы)`;
+      summary.push(report(label, await runImport('read', '', x.file, label)));
     }
     const targets: { label: string; kind: 'pglite' | 'postgres' }[] = [
       { label: 'PGlite', kind: 'pglite' },

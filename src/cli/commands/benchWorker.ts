@@ -3,6 +3,9 @@ import path from 'node:path';
 import { SYSTEM_ACTOR } from '../../core/access/actor';
 import { openPglite, openPostgres, type Database } from '../../db/database';
 import { insertMunicipality, insertRegion } from '../../db/repositories/reference';
+import { STANDARD_SUBJECTS } from '../../core/registry/subjects';
+import { parseResultsFile } from '../../importers/results';
+import { analyseResults, detectTestKey } from '../../importers/results/analyse';
 import { createServices } from '../../services';
 import { ensureReferenceData } from '../../services/reference';
 import { localFileStorage } from '../../storage/fileStorage';
@@ -19,11 +22,12 @@ export interface BenchResult {
 
 /**
  * One timed import in its own process (so that its peak memory is its own): `benchWorker.ts
- * <pglite|postgres> <data dir or URL> <file> <label>`. Imports through the real service into a
+ * <pglite|postgres|read> <data dir or URL> <file> <label>` (`read`: parse and check only). Imports through the real service into a
  * fresh database and sends a `BenchResult` to the parent.
  */
 async function main() {
   const [kind, location, file, label] = process.argv.slice(2) as [string, string, string, string];
+  if (kind === 'read') return readOnly(file);
   const database: Database =
     kind === 'pglite' ? await openPglite(location) : openPostgres(location);
   try {
@@ -66,6 +70,23 @@ async function main() {
   } finally {
     await database.close();
   }
+}
+
+/** Reading and checking only (no database): the memory the reader itself needs. */
+async function readOnly(file: string) {
+  const started = performance.now();
+  const parsed = await parseResultsFile(path.basename(file), readFileSync(file));
+  const { key } = detectTestKey(parsed, {}, STANDARD_SUBJECTS);
+  if (!key) throw new Error('bench: the test of the file is not recognised');
+  const analysis = analyseResults(parsed, key, null, 'bench');
+  const seconds = (performance.now() - started) / 1000;
+  const result: BenchResult = {
+    works: analysis.works.length,
+    firstSeconds: seconds,
+    seconds,
+    peakRss: process.resourceUsage().maxRSS * 1024,
+  };
+  process.send?.(result);
 }
 
 await main();
