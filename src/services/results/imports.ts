@@ -174,7 +174,7 @@ export class ResultImportService {
       };
     }
     const storageKey = storedKey ?? (await this.deps.storage.put(req.bytes)).key;
-    const outcome = await this.deps.database.transaction(async (tx) => {
+    const applied = await this.deps.database.transaction(async (tx) => {
       // The batches to replace are read again inside the transaction.
       if (plan.catalogTest) {
         const active = await findActiveBatches(
@@ -188,14 +188,8 @@ export class ResultImportService {
       }
       return this.apply(tx, actor, plan, storageKey, progress);
     });
-    const batches = await Promise.all(
-      outcome.batchIds.map((id) => findBatch(this.deps.database.db, id)),
-    );
-    await this.notify(
-      actor,
-      [...new Set(batches.flatMap((b) => (b ? [b.batch.municipalityId] : [])))],
-      'import',
-    );
+    const { municipalityIds, ...outcome } = applied;
+    await this.notify(actor, municipalityIds, 'import');
     return outcome;
   }
 
@@ -205,7 +199,7 @@ export class ResultImportService {
     plan: ImportPlan,
     storageKey: string,
     progress?: ImportProgress,
-  ): Promise<ImportOutcome> {
+  ): Promise<ImportOutcome & { municipalityIds: number[] }> {
     const { db } = tx;
     const analysis = plan.analysis;
     const key = plan.key;
@@ -310,6 +304,7 @@ export class ResultImportService {
       schoolsCreated,
       replacedBatchIds: replaced,
       issues: plan.issues,
+      municipalityIds: [...new Set(targets.map((t) => t.org.municipalityId))],
     };
   }
 
