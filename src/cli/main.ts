@@ -77,7 +77,8 @@ program
   )
   .option('--works <n>', 'работ в CSV', '1000000')
   .option('--xlsx-works <n>', 'работ в XLSX', '100000')
-  .action((o: { works: string; xlsxWorks: string }) => benchCommand(o));
+  .option('--pg <url>', 'сервер PostgreSQL для замера (временная база создаётся и удаляется)')
+  .action((o: { works: string; xlsxWorks: string; pg?: string }) => benchCommand(o));
 
 program
   .command('docs:permissions')

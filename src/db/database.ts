@@ -48,6 +48,9 @@ const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const copySql = (table: string, columns: readonly string[], source: string): string =>
   `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
 
+/** Characters of CSV per PGlite COPY statement. */
+const PGLITE_COPY_CHARS = 8 * 1024 * 1024;
+
 /** Wraps an open PGlite instance (in memory or on disk). */
 export function wrapPglite(
   client: PGlite,
@@ -58,8 +61,21 @@ export function wrapPglite(
   const txFor = (ptx: Transaction): Tx => ({
     db: drizzlePglite({ client: ptx as unknown as PGlite, schema }) as unknown as Db,
     async copyCsv(table, columns, chunks) {
-      const blob = new Blob([...chunks]);
-      await ptx.query(copySql(table, columns, "'/dev/blob'"), [], { blob });
+      // One COPY per few megabytes: PGlite reads a COPY from one blob, so a large load is
+      // split into several COPY statements in the same transaction instead of one huge blob.
+      const sql = copySql(table, columns, "'/dev/blob'");
+      let parts: string[] = [];
+      let size = 0;
+      for (const chunk of chunks) {
+        parts.push(chunk);
+        size += chunk.length;
+        if (size >= PGLITE_COPY_CHARS) {
+          await ptx.query(sql, [], { blob: new Blob(parts) });
+          parts = [];
+          size = 0;
+        }
+      }
+      if (parts.length) await ptx.query(sql, [], { blob: new Blob(parts) });
     },
   });
   return {

@@ -1,6 +1,6 @@
 import type { Actor } from '../core/access/actor';
 import type { Db } from '../db/database';
-import { insertAudit, type AuditInsert } from '../db/repositories/audit';
+import { insertAudit, insertAudits, type AuditInsert } from '../db/repositories/audit';
 
 export type AuditEntry = Omit<AuditInsert, 'userId' | 'userLogin'>;
 
@@ -11,6 +11,22 @@ export async function audit(db: Db, actor: Actor, entry: AuditEntry): Promise<vo
     userId: actor.system ? null : actor.userId,
     userLogin: actor.login,
   });
+}
+
+/** Records many changes at once (bulk imports: one entry per school), in the caller's transaction. */
+export async function auditMany(
+  db: Db,
+  actor: Actor,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  await insertAudits(
+    db,
+    entries.map((entry) => ({
+      ...entry,
+      userId: actor.system ? null : actor.userId,
+      userLogin: actor.login,
+    })),
+  );
 }
 
 /** Keeps only the fields that changed, for compact before → after entries. */

@@ -1,26 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import { SYSTEM_ACTOR } from '../../core/access/actor';
 import { createRng } from '../../core/random';
-import { openPglite, openPostgres, type Database } from '../../db/database';
-import { insertMunicipality, insertRegion } from '../../db/repositories/reference';
+import { openPostgres } from '../../db/database';
 import { formatTaskHeader } from '../../core/results/taskHeader';
 import {
   individualResultsTable,
   tablesToXlsx,
   type ExportWork,
 } from '../../importers/results/writers';
-import { createServices } from '../../services';
-import { ensureReferenceData } from '../../services/reference';
-import { localFileStorage } from '../../storage/fileStorage';
+import type { BenchResult } from './benchWorker';
 
 /**
  * `npm run bench`: a region-year of ВПР (default 1,000,000 works × 15 tasks, ~2,000 schools)
- * as a Windows-1251 «Индивидуальные результаты» CSV and a 100,000-work XLSX, imported through
- * the real service (parse, check, COPY) into PGlite and, with TEST_DATABASE_URL, PostgreSQL.
- * Prints seconds, rows/s and peak memory (max RSS).
+ * as a Windows-1251 «Индивидуальные результаты» CSV and a 100,000-work XLSX (and one a quarter
+ * of that size, to show how memory grows), imported through the real service (parse, check,
+ * COPY) into PGlite and, with --pg / DATABASE_URL / TEST_DATABASE_URL, into a temporary
+ * PostgreSQL database created and dropped here. Each import runs in its own process, so the
+ * printed peak memory (max RSS) is that import's own.
  */
 const TASKS = Array.from({ length: 15 }, (_, i) => ({
   code: String(i + 1),
@@ -113,82 +113,113 @@ async function regionXlsx(works: number): Promise<Buffer> {
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} МБ`;
+const WORKER = fileURLToPath(new URL('./benchWorker.ts', import.meta.url));
 
-async function importInto(
-  database: Database,
+/** Runs one import in a child process (same Node options, so the TypeScript loader too). */
+function runImport(
+  kind: 'pglite' | 'postgres' | 'read',
+  location: string,
+  file: string,
   label: string,
-  name: string,
-  bytes: Buffer,
-  filesDir: string,
-) {
-  await database.migrate();
-  await ensureReferenceData(database.db, new Date());
-  const region = await insertRegion(database.db, `b${Date.now()}`, 'Регион');
-  const m = await insertMunicipality(database.db, region.id, `Район ${Date.now()}`);
-  const services = createServices({
-    database,
-    storage: localFileStorage(filesDir),
-    now: () => new Date(),
+): Promise<BenchResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(WORKER, [kind, location, file, label], { stdio: 'inherit' });
+    let result: BenchResult | null = null;
+    child.on('message', (m) => (result = m as BenchResult));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      result ? resolve(result) : reject(new Error(`${label}: процесс завершился с кодом ${code}`)),
+    );
   });
-  const started = performance.now();
-  // Import speed only: the stored analysis is not re-run here.
-  const { result: out } = await services.analysisRuns.deferReruns(() =>
-    services.resultImports.importFile(
-      SYSTEM_ACTOR,
-      { fileName: name, bytes, choice: {} },
-      { createSchools: true, municipalityId: m.id },
-    ),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  console.log(
-    `${label}: ${name}: работ ${out.works} за ${seconds.toFixed(1)} с — ${Math.round(out.works / seconds)} строк/с; пик памяти ${mb(process.resourceUsage().maxRSS * 1024)}`,
-  );
 }
 
-export async function benchCommand(o: { works: string; xlsxWorks: string }) {
+function report(label: string, r: BenchResult): string {
+  const first =
+    r.firstSeconds < r.seconds
+      ? ` (первая порция в базе через ${r.firstSeconds.toFixed(1)} с)`
+      : '';
+  const line = `${label}: работ ${r.works} за ${r.seconds.toFixed(1)} с — ${Math.round(r.works / r.seconds)} строк/с${first}; пик памяти ${mb(r.peakRss)}`;
+  console.log(line);
+  return line;
+}
+
+/** A temporary database on the server of `url`; dropped by the returned function. */
+async function temporaryPgDatabase(
+  url: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `vsoko_bench_${process.pid}_${Date.now()}`;
+  const admin = openPostgres(url);
+  await admin.db.execute(`create database ${name}`);
+  await admin.close();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    url: target.toString(),
+    async drop() {
+      const db = openPostgres(url);
+      await db.db.execute(`drop database if exists ${name} with (force)`);
+      await db.close();
+    },
+  };
+}
+
+export async function benchCommand(o: { works: string; xlsxWorks: string; pg?: string }) {
   const works = Number(o.works);
   const xlsxWorks = Number(o.xlsxWorks);
+  const pgUrl = o.pg ?? process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'vsoko-bench-'));
+  const summary: string[] = [];
   try {
     let t = performance.now();
+    const csvFile = path.join(dir, 'region.csv');
     const csv = regionCsv(works);
+    writeFileSync(csvFile, csv);
     console.log(
       `CSV: ${works} работ × 15 заданий, ${mb(csv.length)}, создан за ${((performance.now() - t) / 1000).toFixed(1)} с`,
     );
-    t = performance.now();
-    const xlsx = await regionXlsx(xlsxWorks);
-    console.log(
-      `XLSX: ${xlsxWorks} работ, ${mb(xlsx.length)}, создан за ${((performance.now() - t) / 1000).toFixed(1)} с`,
-    );
-
-    const pglite = await openPglite(path.join(dir, 'pglite'));
-    try {
-      await importInto(pglite, 'PGlite', 'region.csv', csv, path.join(dir, 'files'));
-      await importInto(pglite, 'PGlite', 'region.xlsx', xlsx, path.join(dir, 'files'));
-    } finally {
-      await pglite.close();
+    const xlsxFiles: { file: string; works: number }[] = [];
+    for (const n of [Math.round(xlsxWorks / 4), xlsxWorks]) {
+      t = performance.now();
+      const file = path.join(dir, `region-${n}.xlsx`);
+      const bytes = await regionXlsx(n);
+      writeFileSync(file, bytes);
+      xlsxFiles.push({ file, works: n });
+      console.log(
+        `XLSX: ${n} работ, ${mb(bytes.length)}, создан за ${((performance.now() - t) / 1000).toFixed(1)} с`,
+      );
     }
-    const url = process.env.TEST_DATABASE_URL;
-    if (url) {
-      const name = `vsoko_bench_${Date.now()}`;
-      const admin = openPostgres(url);
-      await admin.db.execute(`create database ${name}`);
-      await admin.close();
-      const target = new URL(url);
-      target.pathname = `/${name}`;
-      const pg = openPostgres(target.toString());
-      try {
-        await importInto(pg, 'PostgreSQL', 'region.csv', csv, path.join(dir, 'files'));
-        await importInto(pg, 'PostgreSQL', 'region.xlsx', xlsx, path.join(dir, 'files'));
-      } finally {
-        await pg.close();
-        const drop = openPostgres(url);
-        await drop.db.execute(`drop database if exists ${name} with (force)`);
-        await drop.close();
+    for (const x of xlsxFiles) {
+      const label = `Чтение и проверка XLSX ${x.works} работ (без базы)`;
+      summary.push(report(label, await runImport('read', '', x.file, label)));
+    }
+    const targets: { label: string; kind: 'pglite' | 'postgres' }[] = [
+      { label: 'PGlite', kind: 'pglite' },
+    ];
+    if (pgUrl) targets.push({ label: 'PostgreSQL', kind: 'postgres' });
+    else
+      console.log('PostgreSQL: пропущено (укажите --pg <url>, DATABASE_URL или TEST_DATABASE_URL)');
+    for (const target of targets) {
+      const files = [{ file: csvFile, works, name: 'CSV' }].concat(
+        xlsxFiles.map((x) => ({ ...x, name: 'XLSX' })),
+      );
+      for (const f of files) {
+        const label = `${target.label}, ${f.name} ${f.works} работ`;
+        console.log(`${label}: загрузка…`);
+        if (target.kind === 'pglite') {
+          const dataDir = path.join(dir, `pglite-${f.name}-${f.works}`);
+          summary.push(report(label, await runImport('pglite', dataDir, f.file, label)));
+          rmSync(dataDir, { recursive: true, force: true });
+        } else {
+          const temp = await temporaryPgDatabase(pgUrl as string);
+          try {
+            summary.push(report(label, await runImport('postgres', temp.url, f.file, label)));
+          } finally {
+            await temp.drop();
+          }
+        }
       }
-    } else {
-      console.log('PostgreSQL: пропущено (задайте TEST_DATABASE_URL)');
     }
+    console.log(`\nИтог:\n${summary.join('\n')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

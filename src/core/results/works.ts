@@ -47,7 +47,7 @@ const inWorks = (n: number) => `В ${n} ${n % 10 === 1 && n % 100 !== 11 ? 'ра
  */
 export function checkWorks(
   where: IssueWhere,
-  works: readonly ParsedWork[],
+  works: Iterable<ParsedWork>,
   tasks: readonly TaskDef[],
   taskHeaders: readonly { index: number; header: string }[],
   catalogScale: CutScores | null,

@@ -15,19 +15,28 @@ export interface AuditInsert {
   after?: unknown;
 }
 
+const auditValues = (entry: AuditInsert) => ({
+  userId: entry.userId,
+  userLogin: entry.userLogin,
+  action: entry.action,
+  entity: entry.entity,
+  entityId: entry.entityId === null ? null : String(entry.entityId),
+  municipalityId: entry.municipalityId,
+  orgId: entry.orgId,
+  summary: entry.summary,
+  before: entry.before ?? null,
+  after: entry.after ?? null,
+});
+
 export async function insertAudit(db: Db, entry: AuditInsert): Promise<void> {
-  await db.insert(auditLog).values({
-    userId: entry.userId,
-    userLogin: entry.userLogin,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId === null ? null : String(entry.entityId),
-    municipalityId: entry.municipalityId,
-    orgId: entry.orgId,
-    summary: entry.summary,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  });
+  await db.insert(auditLog).values(auditValues(entry));
+}
+
+/** Many entries in a few multi-row inserts (one per 500 entries), in order. */
+export async function insertAudits(db: Db, entries: readonly AuditInsert[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 500) {
+    await db.insert(auditLog).values(entries.slice(i, i + 500).map(auditValues));
+  }
 }
 
 export interface AuditFilter {

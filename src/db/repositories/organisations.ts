@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../database';
 import { municipalities, organisations } from '../schema';
 
@@ -30,6 +30,22 @@ export async function findOrgsByIds(db: Db, ids: number[]): Promise<OrgRow[]> {
 export async function findOrgByFisLogin(db: Db, fisLogin: string): Promise<OrgRow | null> {
   const [row] = await db.select().from(organisations).where(eq(organisations.fisLogin, fisLogin));
   return row ?? null;
+}
+
+/** Organisations by ФИС ОКО login, for many logins in a few queries. */
+export async function findOrgsByFisLogins(
+  db: Db,
+  fisLogins: readonly string[],
+): Promise<Map<string, OrgRow>> {
+  const found = new Map<string, OrgRow>();
+  for (let i = 0; i < fisLogins.length; i += 1000) {
+    const rows = await db
+      .select()
+      .from(organisations)
+      .where(inArray(organisations.fisLogin, fisLogins.slice(i, i + 1000)));
+    for (const row of rows) if (row.fisLogin) found.set(row.fisLogin, row);
+  }
+  return found;
 }
 
 export interface OrgListFilter {
@@ -90,6 +106,20 @@ export async function insertOrg(db: Db, values: OrgInsert): Promise<OrgRow> {
   const [row] = await db.insert(organisations).values(values).returning();
   if (!row) throw new Error('insert organisations returned nothing');
   return row;
+}
+
+/** Many organisations in a few multi-row inserts; rows come back in the given order. */
+export async function insertOrgs(db: Db, values: readonly OrgInsert[]): Promise<OrgRow[]> {
+  const out: OrgRow[] = [];
+  for (let i = 0; i < values.length; i += 500) {
+    const rows = await db
+      .insert(organisations)
+      .values(values.slice(i, i + 500))
+      .returning();
+    rows.sort((a, b) => a.id - b.id);
+    out.push(...rows);
+  }
+  return out;
 }
 
 export async function updateOrg(db: Db, id: number, values: Partial<OrgInsert>): Promise<OrgRow> {

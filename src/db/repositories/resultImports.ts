@@ -32,6 +32,23 @@ export async function insertBatch(db: Db, values: typeof resultBatches.$inferIns
   return row;
 }
 
+/** Many batches in a few multi-row inserts; rows come back in the given order. */
+export async function insertBatches(
+  db: Db,
+  values: readonly (typeof resultBatches.$inferInsert)[],
+): Promise<ResultBatchRow[]> {
+  const out: ResultBatchRow[] = [];
+  for (let i = 0; i < values.length; i += 500) {
+    const rows = await db
+      .insert(resultBatches)
+      .values(values.slice(i, i + 500))
+      .returning();
+    rows.sort((a, b) => a.id - b.id);
+    out.push(...rows);
+  }
+  return out;
+}
+
 export async function findActiveBatches(db: Db, testId: number, orgIds: number[]) {
   if (!orgIds.length) return [];
   return db
@@ -61,6 +78,16 @@ export async function setBatchStatus(
         : {}),
     })
     .where(eq(resultBatches.id, id));
+}
+
+/** Marks many batches as replaced by a newer import. */
+export async function setBatchesReplaced(db: Db, ids: readonly number[]) {
+  for (let i = 0; i < ids.length; i += 1000) {
+    await db
+      .update(resultBatches)
+      .set({ status: 'replaced' })
+      .where(inArray(resultBatches.id, ids.slice(i, i + 1000)));
+  }
 }
 
 const batchView = {
@@ -125,24 +152,30 @@ export async function listBatches(db: Db, f: BatchFilter) {
   return { rows, total: count?.n ?? 0 };
 }
 
-/** A work ready for COPY into result_works. */
-export interface WorkInsert {
-  batchId: number;
-  testId: number;
-  orgId: number;
-  participantCode: string;
-  className: string | null;
-  parallel: number | null;
-  variant: number | null;
-  absent: boolean;
-  scores: (number | null)[];
-  total: number | null;
-  testScore: number | null;
-  mark: number | null;
-  markFromFile: boolean;
-  journalMark: number | null;
-  gender: string | null;
-  sourceRow: number;
+/**
+ * The works to COPY into result_works, read by position so that a million works need no
+ * objects: `length` works, each with `taskCount` task scores.
+ */
+export interface WorkColumns {
+  length: number;
+  taskCount: number;
+  batchId(i: number): number;
+  testId(i: number): number;
+  orgId(i: number): number;
+  participantCode(i: number): string;
+  className(i: number): string | null;
+  parallel(i: number): number | null;
+  variant(i: number): number | null;
+  absent(i: number): boolean;
+  /** Null for «X» / not attempted, and for every task of an absent participant. */
+  score(i: number, task: number): number | null;
+  total(i: number): number | null;
+  testScore(i: number): number | null;
+  mark(i: number): number | null;
+  markFromFile(i: number): boolean;
+  journalMark(i: number): number | null;
+  gender(i: number): string | null;
+  sourceRow(i: number): number;
 }
 
 const WORK_COLUMNS = [
@@ -168,42 +201,42 @@ const WORK_COLUMNS = [
 const text = (v: string | null) => (v === null ? '' : `"${v.replace(/"/g, '""')}"`);
 const num = (v: number | null) => (v === null ? '' : String(v));
 
-function workLine(w: WorkInsert): string {
-  return [
-    w.batchId,
-    w.testId,
-    w.orgId,
-    text(w.participantCode),
-    text(w.className),
-    num(w.parallel),
-    num(w.variant),
-    w.absent ? 't' : 'f',
-    `"{${w.scores.map((s) => (s === null ? 'NULL' : String(s))).join(',')}}"`,
-    num(w.total),
-    num(w.testScore),
-    num(w.mark),
-    w.markFromFile ? 't' : 'f',
-    num(w.journalMark),
-    text(w.gender),
-    w.sourceRow,
-  ].join(',');
-}
-
-function* csvChunks(works: Iterable<WorkInsert>, linesPerChunk = 5000): Generator<string> {
-  let lines: string[] = [];
-  for (const w of works) {
-    lines.push(workLine(w));
-    if (lines.length >= linesPerChunk) {
-      yield `${lines.join('\n')}\n`;
-      lines = [];
-    }
+function workLine(w: WorkColumns, i: number): string {
+  let scores = '';
+  for (let t = 0; t < w.taskCount; t++) {
+    const s = w.score(i, t);
+    scores += (t ? ',' : '') + (s === null ? 'NULL' : String(s));
   }
-  if (lines.length) yield `${lines.join('\n')}\n`;
+  return `${w.batchId(i)},${w.testId(i)},${w.orgId(i)},${text(w.participantCode(i))},${text(w.className(i))},${num(w.parallel(i))},${num(w.variant(i))},${w.absent(i) ? 't' : 'f'},"{${scores}}",${num(w.total(i))},${num(w.testScore(i))},${num(w.mark(i))},${w.markFromFile(i) ? 't' : 'f'},${num(w.journalMark(i))},${text(w.gender(i))},${w.sourceRow(i)}\n`;
 }
 
-/** Bulk-loads works with COPY inside the caller's transaction. */
-export async function copyWorks(tx: Tx, works: Iterable<WorkInsert>): Promise<void> {
-  await tx.copyCsv('result_works', WORK_COLUMNS, csvChunks(works));
+/** COPY text for works `from`…`to - 1`, in chunks of `linesPerChunk` works. */
+function* csvChunks(
+  works: WorkColumns,
+  from: number,
+  to: number,
+  linesPerChunk: number,
+): Generator<string> {
+  for (let start = from; start < to; start += linesPerChunk) {
+    const end = Math.min(to, start + linesPerChunk);
+    let chunk = '';
+    for (let i = start; i < end; i++) chunk += workLine(works, i);
+    yield chunk;
+  }
+}
+
+/**
+ * Bulk-loads works `from`…`to - 1` with COPY inside the caller's transaction, encoding them
+ * chunk by chunk as COPY consumes them (the whole file is never one string).
+ */
+export async function copyWorks(
+  tx: Tx,
+  works: WorkColumns,
+  from = 0,
+  to = works.length,
+): Promise<void> {
+  if (to <= from) return;
+  await tx.copyCsv('result_works', WORK_COLUMNS, csvChunks(works, from, to, 5_000));
 }
 
 export type WorkRow = typeof resultWorks.$inferSelect;

@@ -2,9 +2,18 @@ import { findSubjectByName, type SubjectDef } from '../../core/registry/subjects
 import { issue, type ImportIssue } from '../../core/results/issues';
 import { markFromScore } from '../../core/results/marks';
 import { resolveStructure, type ResolvedStructure } from '../../core/results/resolve';
-import type { Mark, Procedure, Session, TestDef, TestKey } from '../../core/results/types';
-import { checkWorks, workTotal, type ParsedWork } from '../../core/results/works';
+import type { ScoredMark } from '../../core/results/cutScores';
+import type {
+  CutScores,
+  Mark,
+  Procedure,
+  Session,
+  TestDef,
+  TestKey,
+} from '../../core/results/types';
+import { checkWorks, type ParsedWork } from '../../core/results/works';
 import type { ParsedResultsFile } from './types';
+import type { WorkStore } from './workStore';
 
 /** What the upload form or CLI options say about the test (each optional). */
 export interface TestChoice {
@@ -104,13 +113,81 @@ export interface ReadyWork extends ParsedWork {
   markFromFile: boolean;
 }
 
+/** The works of a file with their stored total and mark, computed from the store on demand. */
+export class ReadyWorks implements Iterable<ReadyWork> {
+  constructor(
+    readonly store: WorkStore,
+    readonly cutScores: CutScores | null,
+  ) {}
+
+  get length(): number {
+    return this.store.length;
+  }
+
+  total(i: number): number | null {
+    return this.store.total(i);
+  }
+
+  finalMark(i: number): Mark | null {
+    return this.store.mark(i) ?? markFromScore(this.cutScores, this.store.total(i));
+  }
+
+  markFromFile(i: number): boolean {
+    return this.store.mark(i) !== null;
+  }
+
+  get(i: number): ReadyWork {
+    return {
+      ...this.store.get(i),
+      total: this.total(i),
+      finalMark: this.finalMark(i),
+      markFromFile: this.markFromFile(i),
+    };
+  }
+
+  *[Symbol.iterator](): Iterator<ReadyWork> {
+    for (let i = 0; i < this.length; i++) yield this.get(i);
+  }
+
+  map<T>(fn: (w: ReadyWork, i: number) => T): T[] {
+    const out: T[] = [];
+    for (let i = 0; i < this.length; i++) out.push(fn(this.get(i), i));
+    return out;
+  }
+}
+
 export interface ResultsAnalysis {
   structure: ResolvedStructure;
-  works: ReadyWork[];
+  works: ReadyWorks;
   schools: SchoolSummary[];
+  /** For each work (by its index in `works`), the index of its school in `schools`. */
+  schoolOf: Int32Array;
   issues: ImportIssue[];
   /** No errors: the file may be imported. */
   ok: boolean;
+}
+
+/**
+ * The file's (score, mark) pairs reduced to what the cut-score derivation reads: per mark, the
+ * lowest and the highest score with the first row each occurs in.
+ */
+function scoredMarks(store: WorkStore): ScoredMark[] {
+  const ranges = new Map<Mark, { lo: number; loRow: number; hi: number; hiRow: number }>();
+  for (let i = 0; i < store.length; i++) {
+    const mark = store.mark(i);
+    const total = mark === null ? null : store.total(i);
+    if (mark === null || total === null) continue;
+    const r = ranges.get(mark);
+    if (!r) ranges.set(mark, { lo: total, loRow: store.row(i), hi: total, hiRow: store.row(i) });
+    else {
+      if (total < r.lo) Object.assign(r, { lo: total, loRow: store.row(i) });
+      if (total > r.hi) Object.assign(r, { hi: total, hiRow: store.row(i) });
+    }
+  }
+  return [...ranges].flatMap(([mark, r]) => [
+    { score: r.lo, mark, row: r.loRow },
+    { score: r.hi, mark, row: r.hiRow },
+  ]);
 }
 
 /**
@@ -124,77 +201,78 @@ export function analyseResults(
   testName: string,
 ): ResultsAnalysis {
   const where = { file: parsed.file, sheet: parsed.sheet };
+  const store = parsed.works;
   const structure = resolveStructure(
     where,
     catalog,
-    {
-      tasks: parsed.tasks,
-      maxTotal: parsed.maxTotal,
-      marks: parsed.works.flatMap((w) => {
-        const total = workTotal(w);
-        return w.mark !== null && total !== null
-          ? [{ score: total, mark: w.mark, row: w.row }]
-          : [];
-      }),
-    },
+    { tasks: parsed.tasks, maxTotal: parsed.maxTotal, marks: scoredMarks(store) },
     testName,
     key.procedure === 'oge' || key.procedure === 'ege',
   );
   const issues = [...parsed.issues, ...structure.issues];
   if (structure.tasks) {
     issues.push(
-      ...checkWorks(where, parsed.works, structure.tasks, parsed.tasks, catalog?.cutScores ?? null),
+      ...checkWorks(where, store, structure.tasks, parsed.tasks, catalog?.cutScores ?? null),
     );
   }
-  const wrongGrade = parsed.works.filter((w) => w.parallel !== null && w.parallel !== key.grade);
-  if (wrongGrade.length) {
+  let wrongGrade = 0;
+  let firstWrong = -1;
+  const schoolOf = new Int32Array(store.length);
+  const bySchool = new Map<string, number>();
+  const indexOfId = new Map<number, number>();
+  const summaries: (SchoolSummary & { classSet: Set<string> })[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const parallel = store.parallel(i);
+    if (parallel !== null && parallel !== key.grade) {
+      if (!wrongGrade) firstWrong = i;
+      wrongGrade++;
+    }
+    const id = store.schoolId(i);
+    let index = indexOfId.get(id);
+    if (index === undefined) {
+      const first = store.get(i);
+      const login = first.schoolLogin ?? parsed.schoolLoginHint;
+      index = bySchool.get(login ?? '');
+      if (index === undefined) {
+        index = summaries.length;
+        bySchool.set(login ?? '', index);
+        summaries.push({
+          login,
+          name: first.schoolName,
+          municipality: first.municipality,
+          works: 0,
+          absent: 0,
+          classes: [],
+          classSet: new Set(),
+        });
+      }
+      indexOfId.set(id, index);
+    }
+    schoolOf[i] = index;
+    const s = summaries[index] as SchoolSummary & { classSet: Set<string> };
+    s.works++;
+    if (store.absent(i)) s.absent++;
+    const className = store.className(i);
+    if (className) s.classSet.add(className);
+  }
+  if (wrongGrade) {
     issues.push(
       issue(
         where,
         'warning',
-        `${wrongGrade.length} участн. из классов другой параллели (например, строка ${wrongGrade[0]?.row}: класс ${wrongGrade[0]?.className}), а работа — для ${key.grade} класса`,
+        `${wrongGrade} участн. из классов другой параллели (например, строка ${store.row(firstWrong)}: класс ${store.className(firstWrong)}), а работа — для ${key.grade} класса`,
       ),
     );
   }
-  const works: ReadyWork[] = parsed.works.map((w) => {
-    const total = workTotal(w);
-    const fromScale = markFromScore(structure.cutScores, total);
-    return {
-      ...w,
-      total,
-      finalMark: w.mark ?? fromScale,
-      markFromFile: w.mark !== null,
-    };
-  });
-  const bySchool = new Map<string, SchoolSummary & { classSet: Set<string> }>();
-  for (const w of works) {
-    const login = w.schoolLogin ?? parsed.schoolLoginHint;
-    const k = login ?? '';
-    let s = bySchool.get(k);
-    if (!s) {
-      s = {
-        login,
-        name: w.schoolName,
-        municipality: w.municipality,
-        works: 0,
-        absent: 0,
-        classes: [],
-        classSet: new Set(),
-      };
-      bySchool.set(k, s);
-    }
-    s.works++;
-    if (w.absent) s.absent++;
-    if (w.className) s.classSet.add(w.className);
-  }
-  const schools = [...bySchool.values()].map(({ classSet, ...s }) => ({
+  const schools = summaries.map(({ classSet, ...s }) => ({
     ...s,
     classes: [...classSet].sort((a, b) => a.localeCompare(b, 'ru', { numeric: true })),
   }));
   return {
     structure,
-    works,
+    works: new ReadyWorks(store, structure.cutScores),
     schools,
+    schoolOf,
     issues,
     ok: !issues.some((i) => i.severity === 'error'),
   };

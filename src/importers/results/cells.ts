@@ -41,6 +41,8 @@ export function readScore(raw: string): CellResult<number | null> {
 
 /** A mark 2–5, or null for «X», «—», «нет отметки» and the like. */
 export function readMark(raw: string): CellResult<Mark | null> {
+  const digit = raw.length === 1 ? raw.charCodeAt(0) - 48 : -1;
+  if (isMark(digit)) return { ok: true, value: digit };
   if (NO_MARK_TOKENS.has(raw.trim().toLowerCase())) return { ok: true, value: null };
   const n = parseCount(raw);
   if (n === null || !isMark(n)) {

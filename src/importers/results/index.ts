@@ -2,6 +2,7 @@ import { issue } from '../../core/results/issues';
 import { readCsvRows } from './csv';
 import { ResultsTableParser } from './tableParser';
 import type { ParsedResultsFile } from './types';
+import { WorkStore } from './workStore';
 import { readXlsxRows } from './xlsx';
 
 export type { ParsedResultsFile, ResultsFileKind, TaskColumn } from './types';
@@ -27,7 +28,7 @@ const emptyResult = (file: string, sheet: string | null, message: string): Parse
   maxTotal: null,
   schoolLoginHint: null,
   tasks: [],
-  works: [],
+  works: new WorkStore(0),
   droppedNameColumns: [],
   issues: [issue({ file, sheet }, 'error', message)],
 });

@@ -21,16 +21,35 @@ import {
 } from './cells';
 import { classifyHeader, isTaskGroupLabel, type ColumnField } from './columns';
 import type { ParsedResultsFile, RawRow, TaskColumn } from './types';
+import { WorkStore } from './workStore';
 
 /** How many rows above the table may hold titles before the header is given up on. */
 const MAX_HEADER_SEARCH = 40;
 
+type Field = Exclude<ColumnField, 'name' | 'ignored'>;
+
 interface Layout {
-  fields: Map<Exclude<ColumnField, 'name' | 'ignored'>, number>;
+  fields: Map<Field, number>;
   tasks: TaskColumn[];
   width: number;
   headers: string[];
 }
+
+/** A whole non-negative integer of plain digits (the common case), else -1. */
+function digits(raw: string): number {
+  const n = raw.length;
+  if (n === 0 || n > 9) return -1;
+  let v = 0;
+  for (let k = 0; k < n; k++) {
+    const c = raw.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** A cell's text without non-breaking spaces and surrounding blanks. */
+const clean = (c: string): string => (c.includes('\u00a0') ? c.replace(/\u00a0/g, ' ') : c).trim();
 
 export interface TableParserOptions {
   /** The file name as uploaded (used in messages and to find a `sch…` login). */
@@ -56,7 +75,9 @@ export class ResultsTableParser {
   private title: ParsedTitle | null = null;
   private maxTotal: number | null = null;
   private loginHint: string | null;
-  private readonly works: ParsedWork[] = [];
+  private works = new WorkStore(0);
+  private readonly classCache = new Map<string, ReturnType<typeof parseClassName>>();
+  private readonly loginCache = new Map<string, string>();
   private readonly issues: ImportIssue[] = [];
   private readonly dropped: string[] = [];
   private skipRow = -1;
@@ -69,7 +90,7 @@ export class ResultsTableParser {
 
   push(raw: RawRow): void {
     this.rowsSeen++;
-    const cells = raw.cells.map((c) => c.replace(/\u00a0/g, ' ').trim());
+    const cells = raw.cells.map(clean);
     const row = { row: raw.row, cells };
     if (this.layout) {
       if (row.row !== this.skipRow) this.readWork(row, this.layout);
@@ -245,54 +266,98 @@ export class ResultsTableParser {
       );
     }
     this.layout = { fields, tasks, width, headers };
+    this.works = new WorkStore(tasks.length);
+  }
+
+  private cell(r: RawRow, layout: Layout, field: Field): string {
+    const j = layout.fields.get(field);
+    return j === undefined ? '' : (r.cells[j] ?? '');
+  }
+
+  private col(layout: Layout, field: Field): string {
+    const j = layout.fields.get(field) ?? 0;
+    return columnLabel(j, layout.headers[j] ?? '');
+  }
+
+  private fail(r: RawRow, message: string, column: string | null = null): void {
+    this.issues.push(issue(this.where, 'error', message, r.row, column));
+  }
+
+  /** A cell read by `read`; a bad value is an error naming the column. */
+  private take<T>(r: RawRow, res: CellResult<T>, layout: Layout, field: Field): T | null {
+    if (res.ok) return res.value;
+    this.fail(r, res.message, this.col(layout, field));
+    return null;
+  }
+
+  private classOf(raw: string): ReturnType<typeof parseClassName> {
+    const grade = this.options.grade ?? this.title?.grade ?? null;
+    const key = `${grade ?? ''}\u0000${raw}`;
+    let cls = this.classCache.get(key);
+    if (cls === undefined) {
+      cls = parseClassName(raw, grade);
+      this.classCache.set(key, cls);
+    }
+    return cls;
+  }
+
+  private loginOf(raw: string): string {
+    let login = this.loginCache.get(raw);
+    if (login === undefined) {
+      login = normaliseSchoolLogin(raw);
+      this.loginCache.set(raw, login);
+    }
+    return login;
   }
 
   private readWork(r: RawRow, layout: Layout): void {
     if (r.cells.every((c) => !c)) return;
-    const cell = (field: Exclude<ColumnField, 'name' | 'ignored'>): string => {
-      const j = layout.fields.get(field);
-      return j === undefined ? '' : (r.cells[j] ?? '');
-    };
-    const col = (field: Exclude<ColumnField, 'name' | 'ignored'>) => {
-      const j = layout.fields.get(field) ?? 0;
-      return columnLabel(j, layout.headers[j] ?? '');
-    };
     const errorsBefore = this.issues.length;
-    const fail = (message: string, column: string | null = null) =>
-      this.issues.push(issue(this.where, 'error', message, r.row, column));
-    const take = <T>(res: CellResult<T>, column: () => string): T | null => {
-      if (res.ok) return res.value;
-      fail(res.message, column());
-      return null;
-    };
-
     if (this.options.strictWidth && r.cells.length < layout.width) {
-      fail(
+      this.fail(
+        r,
         `в строке ${r.cells.length} столбцов, в заголовке ${layout.width}: строка неполная (файл обрезан или повреждён?)`,
       );
       return;
     }
-    const code = cell('code').replace(/\.0+$/, '');
+    const code = this.cell(r, layout, 'code').replace(/\.0+$/, '');
     if (!code) {
-      fail('не указан код участника', col('code'));
+      this.fail(r, 'не указан код участника', this.col(layout, 'code'));
       return;
     }
-    const variantRaw = cell('variant');
-    let absent = isAbsentWord(variantRaw);
+    const variantRaw = this.cell(r, layout, 'variant');
+    let absent = variantRaw !== '' && digits(variantRaw) < 0 && isAbsentWord(variantRaw);
     let variant: number | null = null;
     if (!absent && variantRaw && !isEmptyCell(variantRaw)) {
-      variant = parseCount(variantRaw);
+      variant = digits(variantRaw);
+      if (variant < 0) variant = parseCount(variantRaw);
       if (variant === null)
-        fail(
+        this.fail(
+          r,
           `вариант «${variantRaw}» не распознан (ожидается номер варианта или «отсутствовал»)`,
-          col('variant'),
+          this.col(layout, 'variant'),
         );
     }
-    const rawScores = layout.tasks.map((t) => r.cells[t.index] ?? '');
-    const scores = layout.tasks.map((t, i) =>
-      take(readScore(rawScores[i] ?? ''), () => columnLabel(t.index, t.header)),
-    );
-    const anyScore = rawScores.some((s) => !isEmptyCell(s));
+    const tasks = layout.tasks;
+    const scores: (number | null)[] = new Array<number | null>(tasks.length);
+    let anyScore = false;
+    for (let t = 0; t < tasks.length; t++) {
+      const task = tasks[t] as TaskColumn;
+      const raw = r.cells[task.index] ?? '';
+      const fast = digits(raw);
+      if (fast >= 0) {
+        scores[t] = fast;
+        anyScore = true;
+        continue;
+      }
+      if (!isEmptyCell(raw)) anyScore = true;
+      const res = readScore(raw);
+      if (res.ok) scores[t] = res.value;
+      else {
+        scores[t] = null;
+        this.fail(r, res.message, columnLabel(task.index, task.header));
+      }
+    }
     if (absent && anyScore) {
       this.issues.push(
         issue(
@@ -314,47 +379,66 @@ export class ResultsTableParser {
         ),
       );
     }
-    const totalRaw = cell('total');
+    const totalRaw = this.cell(r, layout, 'total');
     let primaryScore: number | null = null;
     if (!absent && totalRaw && !isEmptyCell(totalRaw)) {
-      primaryScore = parseCount(totalRaw);
+      primaryScore = digits(totalRaw);
+      if (primaryScore < 0) primaryScore = parseCount(totalRaw);
       if (primaryScore === null)
-        fail(`первичный балл «${totalRaw}» не является целым числом`, col('total'));
+        this.fail(
+          r,
+          `первичный балл «${totalRaw}» не является целым числом`,
+          this.col(layout, 'total'),
+        );
     }
-    const testRaw = cell('testScore');
+    const testRaw = this.cell(r, layout, 'testScore');
     let testScore: number | null = null;
     if (!absent && testRaw && !isEmptyCell(testRaw)) {
       testScore = parseCount(testRaw);
       if (testScore === null)
-        fail(`тестовый балл «${testRaw}» не является целым числом`, col('testScore'));
+        this.fail(
+          r,
+          `тестовый балл «${testRaw}» не является целым числом`,
+          this.col(layout, 'testScore'),
+        );
     }
-    const mark = absent ? null : take(readMark(cell('mark')), () => col('mark'));
-    const journalMark = take(readMark(cell('journalMark')), () => col('journalMark'));
-    const gender = take(readGender(cell('gender')), () => col('gender'));
-    const classRaw = cell('className');
-    const cls = classRaw
-      ? parseClassName(classRaw, this.options.grade ?? this.title?.grade ?? null)
-      : null;
-    if (classRaw && !cls) fail(`класс «${classRaw}» не распознан`, col('className'));
-    const schoolRaw = cell('school');
-    if (layout.fields.has('school') && !schoolRaw) fail('не указан логин ОО', col('school'));
-    if (this.issues.slice(errorsBefore).some((i) => i.severity === 'error')) return;
-    this.works.push({
+    const mark = absent
+      ? null
+      : this.take(r, readMark(this.cell(r, layout, 'mark')), layout, 'mark');
+    const journalMark = this.take(
+      r,
+      readMark(this.cell(r, layout, 'journalMark')),
+      layout,
+      'journalMark',
+    );
+    const gender = this.take(r, readGender(this.cell(r, layout, 'gender')), layout, 'gender');
+    const classRaw = this.cell(r, layout, 'className');
+    const cls = classRaw ? this.classOf(classRaw) : null;
+    if (classRaw && !cls)
+      this.fail(r, `класс «${classRaw}» не распознан`, this.col(layout, 'className'));
+    const schoolRaw = this.cell(r, layout, 'school');
+    if (layout.fields.has('school') && !schoolRaw)
+      this.fail(r, 'не указан логин ОО', this.col(layout, 'school'));
+    for (let k = errorsBefore; k < this.issues.length; k++) {
+      if (this.issues[k]?.severity === 'error') return;
+    }
+    const work: ParsedWork = {
       row: r.row,
-      schoolLogin: schoolRaw ? normaliseSchoolLogin(schoolRaw) : null,
-      schoolName: cell('schoolName') || null,
-      municipality: cell('municipality') || null,
+      schoolLogin: schoolRaw ? this.loginOf(schoolRaw) : null,
+      schoolName: this.cell(r, layout, 'schoolName') || null,
+      municipality: this.cell(r, layout, 'municipality') || null,
       participantCode: code,
       className: cls?.name ?? null,
       parallel: cls?.parallel ?? null,
       variant,
       absent,
-      scores: absent ? layout.tasks.map(() => null) : scores,
+      scores: absent ? tasks.map(() => null) : scores,
       primaryScore,
       testScore,
       mark,
       journalMark,
       gender,
-    });
+    };
+    this.works.push(work);
   }
 }

@@ -1,7 +1,7 @@
 import type { ImportIssue } from '../../core/results/issues';
 import type { ParsedTitle } from '../../core/results/title';
 import type { TaskLevel } from '../../core/results/types';
-import type { ParsedWork } from '../../core/results/works';
+import type { WorkStore } from './workStore';
 
 /** Which ФИС ОКО table a file holds. */
 export type ResultsFileKind = 'individual' | 'school_form';
@@ -32,7 +32,8 @@ export interface ParsedResultsFile {
   /** A school login named by the file name or title lines (`sch780312`). */
   schoolLoginHint: string | null;
   tasks: TaskColumn[];
-  works: ParsedWork[];
+  /** The works, in file order, kept compactly (`works.get(i)` gives one as an object). */
+  works: WorkStore;
   /** Headers of columns dropped because they hold personal names. */
   droppedNameColumns: string[];
   issues: ImportIssue[];

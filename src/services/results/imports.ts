@@ -5,16 +5,16 @@ import { invalid, notFound } from '../../core/errors';
 import { formatIssue, type ImportIssue } from '../../core/results/issues';
 import type { TestDef } from '../../core/results/types';
 import type { Db, Tx } from '../../db/database';
-import { findOrgById, insertOrg, type OrgRow } from '../../db/repositories/organisations';
+import { findOrgById, insertOrgs, type OrgRow } from '../../db/repositories/organisations';
 import {
   copyWorks,
   findActiveBatches,
   findBatch,
-  insertBatch,
+  insertBatches,
   insertResultFile,
   listBatches,
+  setBatchesReplaced,
   setBatchStatus,
-  type WorkInsert,
 } from '../../db/repositories/resultImports';
 import { orgScopeWhere } from '../../db/repositories/scope';
 import {
@@ -25,10 +25,17 @@ import {
   type CatalogTest,
 } from '../../db/repositories/testCatalog';
 import { resultBatches } from '../../db/schema';
-import { audit } from '../audit';
+import { audit, auditMany } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { requireScope, requireWritable } from '../guard';
-import { buildImportPlan, type ImportPlan, type ImportRequest, type PlanOptions } from './plan';
+import {
+  buildImportPlan,
+  type ImportPlan,
+  type ImportRequest,
+  type PlanOptions,
+  type SchoolPlan,
+} from './plan';
+import { workColumns } from './workColumns';
 
 export interface ImportOutcome {
   status: 'imported' | 'already_imported';
@@ -167,7 +174,7 @@ export class ResultImportService {
       };
     }
     const storageKey = storedKey ?? (await this.deps.storage.put(req.bytes)).key;
-    const outcome = await this.deps.database.transaction(async (tx) => {
+    const applied = await this.deps.database.transaction(async (tx) => {
       // The batches to replace are read again inside the transaction.
       if (plan.catalogTest) {
         const active = await findActiveBatches(
@@ -181,14 +188,8 @@ export class ResultImportService {
       }
       return this.apply(tx, actor, plan, storageKey, progress);
     });
-    const batches = await Promise.all(
-      outcome.batchIds.map((id) => findBatch(this.deps.database.db, id)),
-    );
-    await this.notify(
-      actor,
-      [...new Set(batches.flatMap((b) => (b ? [b.batch.municipalityId] : [])))],
-      'import',
-    );
+    const { municipalityIds, ...outcome } = applied;
+    await this.notify(actor, municipalityIds, 'import');
     return outcome;
   }
 
@@ -198,7 +199,7 @@ export class ResultImportService {
     plan: ImportPlan,
     storageKey: string,
     progress?: ImportProgress,
-  ): Promise<ImportOutcome> {
+  ): Promise<ImportOutcome & { municipalityIds: number[] }> {
     const { db } = tx;
     const analysis = plan.analysis;
     const key = plan.key;
@@ -215,73 +216,83 @@ export class ResultImportService {
       importedByLogin: actor.login,
     });
     const batchIds: number[] = [];
-    const replaced: number[] = [];
-    let works = 0;
-    for (const [index, school] of plan.schools.entries()) {
-      let org: OrgRow | null = school.org;
-      if (!org && school.createIn !== null && school.login) {
-        org = await this.createSchool(db, actor, school.login, school.name, school.createIn);
-        schoolsCreated.push(`${school.login} «${org.shortName}»`);
-      }
-      if (!org) continue;
-      if (school.replacesBatchId) {
-        await setBatchStatus(db, school.replacesBatchId, 'replaced');
-        replaced.push(school.replacesBatchId);
-      }
-      const batch = await insertBatch(db, {
+    // Batch and organisation per school (by its index in the analysis); -1: not loaded.
+    const batchOf = new Int32Array(analysis.schools.length).fill(-1);
+    const orgOf = new Int32Array(analysis.schools.length).fill(-1);
+    // Per-school rows go in multi-row statements: a region file names ~2,000 schools.
+    const toCreate = plan.schools.filter((s) => !s.org && s.createIn !== null && s.login);
+    const created = await this.createSchools(db, actor, toCreate);
+    for (const org of created) schoolsCreated.push(`${org.fisLogin ?? ''} «${org.shortName}»`);
+    const createdByLogin = new Map(created.map((o) => [o.fisLogin, o]));
+    const targets = plan.schools.flatMap((school) => {
+      const org = school.org ?? createdByLogin.get(school.login) ?? null;
+      return org ? [{ school, org }] : [];
+    });
+    const replaced = targets.flatMap((t) =>
+      t.school.replacesBatchId ? [t.school.replacesBatchId] : [],
+    );
+    await setBatchesReplaced(db, replaced);
+    const batches = await insertBatches(
+      db,
+      targets.map(({ school, org }) => ({
         fileId: file.id,
         testId: test.id,
         orgId: org.id,
         municipalityId: org.municipalityId,
-        status: 'active',
+        status: 'active' as const,
         replacesId: school.replacesBatchId,
-        worksCount: school.works.length,
+        worksCount: school.works,
         absentCount: school.absent,
-      });
-      const orgId = org.id;
-      await copyWorks(
-        tx,
-        school.works.map((w): WorkInsert => ({
-          batchId: batch.id,
-          testId: test.id,
-          orgId,
-          participantCode: w.participantCode,
-          className: w.className,
-          parallel: w.parallel,
-          variant: w.variant,
-          absent: w.absent,
-          scores: w.scores,
-          total: w.total,
-          testScore: w.testScore,
-          mark: w.finalMark,
-          markFromFile: w.markFromFile,
-          journalMark: w.journalMark,
-          gender: w.gender,
-          sourceRow: w.row,
-        })),
-      );
-      await audit(db, actor, {
+      })),
+    );
+    const loaded: { org: OrgRow; works: number; summary: number }[] = [];
+    let works = 0;
+    for (const [k, { school, org }] of targets.entries()) {
+      const batch = batches[k] as (typeof batches)[number];
+      batchOf[school.summary] = batch.id;
+      orgOf[school.summary] = org.id;
+      batchIds.push(batch.id);
+      loaded.push({ org, works: school.works, summary: school.summary });
+      works += school.works;
+    }
+    await auditMany(
+      db,
+      actor,
+      targets.map(({ school, org }, k) => ({
         action: 'import',
         entity: 'result_batch',
-        entityId: batch.id,
+        entityId: batches[k]?.id ?? null,
         municipalityId: org.municipalityId,
         orgId: org.id,
-        summary: `Загружены результаты «${plan.testName}» для «${org.shortName}» из файла «${plan.fileName}»: работ ${school.works.length}${school.replacesBatchId ? `, заменена загрузка № ${school.replacesBatchId}` : ''}`,
+        summary: `Загружены результаты «${plan.testName}» для «${org.shortName}» из файла «${plan.fileName}»: работ ${school.works}${school.replacesBatchId ? `, заменена загрузка № ${school.replacesBatchId}` : ''}`,
         after: {
           fileName: plan.fileName,
           sha256: plan.sha256,
-          works: school.works.length,
+          works: school.works,
           replacesId: school.replacesBatchId,
         },
-      });
-      batchIds.push(batch.id);
-      works += school.works.length;
-      await progress?.({
-        school: org.shortName,
-        works: school.works.length,
-        index: index + 1,
-        of: plan.schools.length,
-      });
+      })),
+    );
+    // COPY in slices so that progress is reported while the transaction loads: a school is
+    // reported once the slice holding its last work is in.
+    const columns = workColumns(analysis, test.id, batchOf, orgOf);
+    const lastAt = new Int32Array(analysis.schools.length).fill(-1);
+    for (let k = 0; k < columns.length; k++) lastAt[columns.schoolIndex(k)] = k;
+    const pending = loaded.sort((a, b) => (lastAt[a.summary] ?? 0) - (lastAt[b.summary] ?? 0));
+    const slice = Math.min(20_000, Math.max(1_000, Math.ceil(columns.length / 20)));
+    let reported = 0;
+    for (let from = 0; from < columns.length || reported < pending.length; from += slice) {
+      const to = Math.min(columns.length, from + slice);
+      await copyWorks(tx, columns, from, to);
+      while (reported < pending.length && (lastAt[pending[reported]?.summary ?? 0] ?? 0) < to) {
+        const l = pending[reported++] as (typeof pending)[number];
+        await progress?.({
+          school: l.org.shortName,
+          works: l.works,
+          index: reported,
+          of: plan.schools.length,
+        });
+      }
     }
     return {
       status: 'imported',
@@ -293,6 +304,7 @@ export class ResultImportService {
       schoolsCreated,
       replacedBatchIds: replaced,
       issues: plan.issues,
+      municipalityIds: [...new Set(targets.map((t) => t.org.municipalityId))],
     };
   }
 
@@ -351,32 +363,36 @@ export class ResultImportService {
     return current;
   }
 
-  private async createSchool(
-    db: Db,
-    actor: Actor,
-    login: string,
-    name: string | null,
-    municipalityId: number,
-  ): Promise<OrgRow> {
-    const shortName = name?.trim() || `ОО ${login}`;
-    const row = await insertOrg(db, {
-      municipalityId,
-      category: 'school',
-      kind: 'school',
-      fisLogin: login,
-      fullName: shortName,
-      shortName,
-    });
-    await audit(db, actor, {
-      action: 'create',
-      entity: 'organisation',
-      entityId: row.id,
-      municipalityId,
-      orgId: row.id,
-      summary: `Создана ОО «${shortName}» (${login}) по выгрузке результатов`,
-      after: row,
-    });
-    return row;
+  /** Schools a municipal export names but the registry lacks (CLI), with an audit entry each. */
+  private async createSchools(db: Db, actor: Actor, schools: SchoolPlan[]): Promise<OrgRow[]> {
+    const rows = await insertOrgs(
+      db,
+      schools.map((s) => {
+        const shortName = s.name?.trim() || `ОО ${s.login ?? ''}`;
+        return {
+          municipalityId: s.createIn as number,
+          category: 'school' as const,
+          kind: 'school',
+          fisLogin: s.login,
+          fullName: shortName,
+          shortName,
+        };
+      }),
+    );
+    await auditMany(
+      db,
+      actor,
+      rows.map((row) => ({
+        action: 'create',
+        entity: 'organisation',
+        entityId: row.id,
+        municipalityId: row.municipalityId,
+        orgId: row.id,
+        summary: `Создана ОО «${row.shortName}» (${row.fisLogin ?? ''}) по выгрузке результатов`,
+        after: row,
+      })),
+    );
+    return rows;
   }
 
   async history(

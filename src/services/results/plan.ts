@@ -4,14 +4,18 @@ import { inScope, resolveScope } from '../../core/access/scope';
 import { issue, type ImportIssue } from '../../core/results/issues';
 import { describeTestKey, type TestKey } from '../../core/results/types';
 import type { Db } from '../../db/database';
-import { findOrgByFisLogin, findOrgById, type OrgRow } from '../../db/repositories/organisations';
+import {
+  findOrgByFisLogin,
+  findOrgById,
+  findOrgsByFisLogins,
+  type OrgRow,
+} from '../../db/repositories/organisations';
 import { listMunicipalities, listSubjects } from '../../db/repositories/reference';
 import { findActiveBatches, findFilesBySha } from '../../db/repositories/resultImports';
 import { findTestByKey, type CatalogTest } from '../../db/repositories/testCatalog';
 import {
   analyseResults,
   detectTestKey,
-  type ReadyWork,
   type ResultsAnalysis,
   type TestChoice,
 } from '../../importers/results/analyse';
@@ -37,7 +41,9 @@ export interface SchoolPlan {
   org: OrgRow | null;
   /** Set when the school will be created: its municipality. */
   createIn: number | null;
-  works: ReadyWork[];
+  /** Index of the school in `analysis.schools` (its works: `analysis.schoolOf[i] === summary`). */
+  summary: number;
+  works: number;
   absent: number;
   classes: string[];
   replacesBatchId: number | null;
@@ -200,7 +206,8 @@ async function planSchools(
       municipality: null,
       org,
       createIn: null,
-      works: analysis.works,
+      summary: 0,
+      works: analysis.works.length,
       absent: summary?.absent ?? 0,
       classes: summary?.classes ?? [],
       replacesBatchId: null,
@@ -209,17 +216,13 @@ async function planSchools(
   }
 
   const municipalities = options.createSchools ? await listMunicipalities(db) : [];
-  const worksByLogin = new Map<string, ReadyWork[]>();
-  for (const w of analysis.works) {
-    const key = w.schoolLogin ?? '';
-    const list = worksByLogin.get(key);
-    if (list) list.push(w);
-    else worksByLogin.set(key, [w]);
-  }
-  for (const s of analysis.schools) {
+  const orgs = await findOrgsByFisLogins(
+    db,
+    analysis.schools.flatMap((s) => (s.login ? [s.login] : [])),
+  );
+  for (const [summary, s] of analysis.schools.entries()) {
     const login = s.login ?? '';
-    const works = worksByLogin.get(login) ?? [];
-    const org = login ? await findOrgByFisLogin(db, login) : null;
+    const org = (login && orgs.get(login)) || null;
     let createIn: number | null = null;
     if (org) {
       if (req.choice.orgId && org.id !== req.choice.orgId) {
@@ -267,7 +270,8 @@ async function planSchools(
       municipality: s.municipality,
       org,
       createIn,
-      works,
+      summary,
+      works: s.works,
       absent: s.absent,
       classes: s.classes,
       replacesBatchId: null,
