@@ -8,7 +8,7 @@ import {
 } from './commands/admin';
 import { scheduleCheckCommand } from './commands/schedule';
 import { planExportCommand, planImportCommand } from './commands/plans';
-import { benchCommand } from './commands/bench';
+import { benchCommand, type BenchOptions } from './commands/bench';
 import { analyzeCommand } from './commands/analyze';
 import { analysisRunCommand } from './commands/analysisRun';
 import {
@@ -73,12 +73,15 @@ program
 program
   .command('bench')
   .description(
-    'Замер загрузки результатов: CSV региона и XLSX в PGlite (и PostgreSQL при TEST_DATABASE_URL)',
+    'Замеры: загрузка результатов (CSV региона и XLSX в PGlite и PostgreSQL) и нагрузка на экраны объективности (50 пользователей, PostgreSQL)',
   )
   .option('--works <n>', 'работ в CSV', '1000000')
   .option('--xlsx-works <n>', 'работ в XLSX', '100000')
   .option('--pg <url>', 'сервер PostgreSQL для замера (временная база создаётся и удаляется)')
-  .action((o: { works: string; xlsxWorks: string; pg?: string }) => benchCommand(o));
+  .option('--only <part>', 'только import (загрузка) или load (нагрузка на экраны)')
+  .option('--load-schools <n>', 'школ в муниципалитете для нагрузочного замера', '300')
+  .option('--load-seconds <n>', 'длительность нагрузочного замера, с', '20')
+  .action((o: BenchOptions) => benchCommand(o));
 
 program
   .command('docs:permissions')

@@ -13,6 +13,7 @@ import {
   type ExportWork,
 } from '../../importers/results/writers';
 import type { BenchResult } from './benchWorker';
+import { loadBench } from './benchLoad';
 
 /**
  * `npm run bench`: a region-year of ВПР (default 1,000,000 works × 15 tasks, ~2,000 schools)
@@ -163,10 +164,40 @@ async function temporaryPgDatabase(
   };
 }
 
-export async function benchCommand(o: { works: string; xlsxWorks: string; pg?: string }) {
+export interface BenchOptions {
+  works: string;
+  xlsxWorks: string;
+  pg?: string;
+  only?: string;
+  loadSchools: string;
+  loadSeconds: string;
+}
+
+/** `npm run bench`: the import figures, then the load run of the objectivity screens. */
+export async function benchCommand(o: BenchOptions) {
+  const pgUrl = o.pg ?? process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (o.only !== undefined && o.only !== 'import' && o.only !== 'load')
+    throw new Error('--only: import или load');
+  if (o.only !== 'load') await importBench(o, pgUrl);
+  if (o.only === 'import') return;
+  if (!pgUrl) {
+    console.log(
+      'Нагрузка: пропущено (нужен PostgreSQL: --pg <url>, DATABASE_URL или TEST_DATABASE_URL)',
+    );
+    return;
+  }
+  await loadBench({
+    url: pgUrl,
+    schools: Number(o.loadSchools),
+    years: [2023, 2024, 2025],
+    seconds: Number(o.loadSeconds),
+    connections: 50,
+  });
+}
+
+async function importBench(o: BenchOptions, pgUrl: string | undefined) {
   const works = Number(o.works);
   const xlsxWorks = Number(o.xlsxWorks);
-  const pgUrl = o.pg ?? process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'vsoko-bench-'));
   const summary: string[] = [];
   try {

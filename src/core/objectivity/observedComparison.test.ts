@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { figures, observedComparison, type AdministrationSums } from './observedComparison';
+import {
+  figures,
+  observedComparison,
+  sumsFromFigures,
+  type AdministrationSums,
+} from './observedComparison';
 
 const sums = (
   year: number,
@@ -69,6 +74,30 @@ describe('observed vs unobserved comparison', () => {
       meanMark: null,
       share2: null,
       share45: null,
+    });
+  });
+});
+
+describe('sumsFromFigures', () => {
+  it('gives the sums of the works behind a stored histogram and mark counts', () => {
+    // Works with totals 0, 2, 2, 4 of 4 and marks 2, 3, 3, 5.
+    const sums = sumsFromFigures({
+      subject: 'math',
+      grade: 5,
+      year: 2025,
+      marks: { counts: [1, 2, 0, 1] },
+      scores: { maxTotal: 4, counts: [1, 0, 2, 0, 1] },
+    });
+    expect(sums).toEqual({
+      subject: 'math',
+      grade: 5,
+      year: 2025,
+      n: 4,
+      scorePctSum: 0 + 50 + 50 + 100,
+      marked: 4,
+      markSum: 2 + 3 + 3 + 5,
+      mark2: 1,
+      mark45: 1,
     });
   });
 });

@@ -142,3 +142,34 @@ export function observedComparison(
   }
   return rows.sort((a, b) => a.subject.localeCompare(b.subject) || a.grade - b.grade);
 }
+
+/**
+ * The same sums from the ФИС ОКО figures stored with an analysis run (the histogram of primary
+ * totals and the counts of marks), so that the municipality side is read, not recomputed.
+ */
+export function sumsFromFigures(f: {
+  subject: string;
+  grade: number;
+  year: number;
+  marks: { counts: readonly number[] };
+  scores: { maxTotal: number; counts: readonly number[] };
+}): AdministrationSums {
+  const [m2 = 0, m3 = 0, m4 = 0, m5 = 0] = f.marks.counts;
+  let n = 0;
+  let scorePctSum = 0;
+  f.scores.counts.forEach((count, total) => {
+    n += count;
+    if (f.scores.maxTotal > 0) scorePctSum += (count * total * 100) / f.scores.maxTotal;
+  });
+  return {
+    subject: f.subject,
+    grade: f.grade,
+    year: f.year,
+    n,
+    scorePctSum,
+    marked: m2 + m3 + m4 + m5,
+    markSum: 2 * m2 + 3 * m3 + 4 * m4 + 5 * m5,
+    mark2: m2,
+    mark45: m4 + m5,
+  };
+}

@@ -1,10 +1,11 @@
 import type { Actor } from '../../core/access/actor';
 import { coversMunicipality, inScope, resolveScope } from '../../core/access/scope';
 import { AppError, invalid, notFound } from '../../core/errors';
-import { observedComparison } from '../../core/objectivity/observedComparison';
+import { observedComparison, sumsFromFigures } from '../../core/objectivity/observedComparison';
 import { formatIssue, issue, type ImportIssue } from '../../core/results/issues';
 import type { Db } from '../../db/database';
 import { listRunResults, listRuns } from '../../db/repositories/analysisRuns';
+import { latestDoneRun, listFigures } from '../../db/repositories/objectivityCard';
 import {
   administrationSums,
   findOrgsByFisLogins,
@@ -240,12 +241,18 @@ export class ObservationService {
       { orgId, municipalityId: org.municipalityId },
       'Организация',
     );
-    const [school, municipality, marks, subjects] = await Promise.all([
+    // The municipality side comes from the figures stored with the latest run (reading the
+    // municipality's works on every card would cost seconds on a large municipality).
+    const latest = await latestDoneRun(db, org.municipalityId);
+    const [school, stored, marks, subjects] = await Promise.all([
       administrationSums(db, org.municipalityId, orgId),
-      administrationSums(db, org.municipalityId),
+      latest ? listFigures(db, { runId: latest.id, orgId: null }) : Promise.resolve([]),
       listMarks(db, [orgId]),
       listSubjects(db),
     ]);
+    const municipality = stored
+      .filter((row) => !row.subject.includes(':'))
+      .map((row) => sumsFromFigures({ ...row.figures.figures, subject: row.subject }));
     const status = new Map(
       marks.map((m) => [`${m.subjectCode}|${m.mark.grade}|${m.mark.year}`, m.mark.observed]),
     );
@@ -254,9 +261,8 @@ export class ObservationService {
       municipality,
       (subject, grade, year) => status.get(`${subject}|${grade}|${year}`) ?? null,
     );
-    const runs = await listRuns(db, [org.municipalityId], 20);
-    const run = runs.find((r) => r.status === 'done') ?? null;
-    const stored = run ? await listRunResults(db, run.id, [orgId]) : [];
+    const run = latest;
+    const results = run ? await listRunResults(db, run.id, [orgId]) : [];
     const names = new Map(subjects.map((s) => [s.code, s.name]));
     return {
       orgId,
@@ -267,7 +273,7 @@ export class ObservationService {
         return {
           ...r,
           subjectName,
-          evidence: observerGapEvidence(stored, subjectName, r.grade),
+          evidence: observerGapEvidence(results, subjectName, r.grade),
         };
       }),
     };
