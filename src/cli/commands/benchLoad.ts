@@ -143,16 +143,28 @@ async function startServer(databaseUrl: string, filesDir: string) {
     });
   });
   const main = fileURLToPath(new URL('../main.ts', import.meta.url));
-  const child = spawn(process.execPath, [...(process.env.VSOKO_BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.VSOKO_BENCH_PROF] : []), '--import', 'tsx', main, 'serve'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      VSOKO_FILES_DIR: filesDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.VSOKO_BENCH_PROF
+        ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.VSOKO_BENCH_PROF]
+        : []),
+      '--import',
+      'tsx',
+      main,
+      'serve',
+    ],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        VSOKO_FILES_DIR: filesDir,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   await new Promise<void>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
