@@ -48,16 +48,19 @@ export function markComparisonChart(
   };
 }
 
-/** One 100 % stacked horizontal bar per row (a test or a level): the shares of marks «2»..«5». */
-export function markStackChart(
+/** One 100 % stacked horizontal bar per row, one stacked series per category. */
+function shareStackChart(
   title: string,
   rows: { label: string; percent: Shares }[],
+  stack: string,
+  labels: readonly string[],
+  colors: readonly string[],
 ): EChartsOption | null {
   const shown = rows.flatMap((r) => (r.percent ? [{ label: r.label, shares: r.percent }] : []));
   if (!shown.length) return null;
   return {
     title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
-    legend: { top: 36, data: MARK_LABELS },
+    legend: { top: 36, data: [...labels] },
     grid: { left: 200, right: 30, top: 72, bottom: 30 },
     xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     yAxis: {
@@ -66,16 +69,24 @@ export function markStackChart(
       data: shown.map((r) => r.label),
       axisLabel: { width: 190, overflow: 'break' },
     },
-    series: MARK_LABELS.map((name, i) => ({
+    series: labels.map((name, i) => ({
       name,
       type: 'bar' as const,
-      stack: 'marks',
+      stack,
       barMaxWidth: 26,
-      itemStyle: { color: MARK_COLORS[i] },
+      itemStyle: { color: colors[i] },
       label: { show: true, formatter: percentLabel, fontSize: 9 },
       data: shown.map((r) => r.shares[i] ?? 0),
     })),
   };
+}
+
+/** One 100 % stacked horizontal bar per row (a test or a level): the shares of marks «2»..«5». */
+export function markStackChart(
+  title: string,
+  rows: { label: string; percent: Shares }[],
+): EChartsOption | null {
+  return shareStackChart(title, rows, 'marks', MARK_LABELS, MARK_COLORS);
 }
 
 /** One 100 % stacked horizontal bar per row: Понизили / Подтвердили / Повысили. */
@@ -83,29 +94,7 @@ export function concordanceChart(
   title: string,
   rows: { label: string; percent: Shares }[],
 ): EChartsOption | null {
-  const shown = rows.flatMap((r) => (r.percent ? [{ label: r.label, shares: r.percent }] : []));
-  if (!shown.length) return null;
-  return {
-    title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
-    legend: { top: 36, data: CONCORDANCE_LABELS },
-    grid: { left: 200, right: 30, top: 72, bottom: 30 },
-    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: shown.map((r) => r.label),
-      axisLabel: { width: 190, overflow: 'break' },
-    },
-    series: CONCORDANCE_LABELS.map((name, i) => ({
-      name,
-      type: 'bar' as const,
-      stack: 'concordance',
-      barMaxWidth: 26,
-      itemStyle: { color: CONCORDANCE_COLORS[i] },
-      label: { show: true, formatter: percentLabel, fontSize: 9 },
-      data: shown.map((r) => r.shares[i] ?? 0),
-    })),
-  };
+  return shareStackChart(title, rows, 'concordance', CONCORDANCE_LABELS, CONCORDANCE_COLORS);
 }
 
 /** Bars: how many schools show each sign (indicator). */

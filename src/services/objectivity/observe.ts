@@ -261,13 +261,12 @@ export class ObservationService {
       municipality,
       (subject, grade, year) => status.get(`${subject}|${grade}|${year}`) ?? null,
     );
-    const run = latest;
-    const results = run ? await listRunResults(db, run.id, [orgId]) : [];
+    const results = latest ? await listRunResults(db, latest.id, [orgId]) : [];
     const names = new Map(subjects.map((s) => [s.code, s.name]));
     return {
       orgId,
       orgShortName: org.shortName,
-      runId: run?.id ?? null,
+      runId: latest?.id ?? null,
       rows: rows.map((r) => {
         const subjectName = names.get(r.subject) ?? r.subject;
         return {
