@@ -1,46 +1,93 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../database';
-import { expertGroupMembers, expertGroupSchools, expertGroups } from '../schema';
-import { loadAssignments } from './users';
+import { sessions, users } from '../schema';
 import type { Actor, Assignment } from '../../core/access/actor';
 import { isRole } from '../../core/access/roles';
 import type { UserRow } from './users';
 
-/** Builds the actor of a user: role assignments, expert groups and supervised schools. */
-export async function loadActor(db: Db, user: UserRow): Promise<Actor> {
-  const records = await loadAssignments(db, [user.id]);
-  const assignments: Assignment[] = records.flatMap((r) =>
-    isRole(r.role)
+interface AssignmentJson {
+  id: number;
+  role: string;
+  scopeKind: Assignment['scopeKind'];
+  municipalityId: number;
+  orgIds: number[];
+}
+
+/**
+ * The parts of an actor as three JSON columns of one row: role assignments with their schools,
+ * the expert groups of the user, and the schools the user's active groups supervise. `userId` is
+ * the SQL of the user's id (a column of the outer query or a parameter), so the whole actor
+ * comes with the same round trip as the session or the user.
+ */
+function actorColumns(userId: SQL) {
+  return {
+    assignments: sql<AssignmentJson[]>`(select coalesce(jsonb_agg(jsonb_build_object(
+        'id', a.id, 'role', a.role, 'scopeKind', a.scope_kind, 'municipalityId', a.municipality_id,
+        'orgIds', (select coalesce(jsonb_agg(o.org_id order by o.org_id), '[]'::jsonb)
+          from role_assignment_orgs o where o.assignment_id = a.id)) order by a.id), '[]'::jsonb)
+      from role_assignments a where a.user_id = ${userId})`,
+    groupIds: sql<number[]>`(select coalesce(jsonb_agg(m.group_id order by m.group_id), '[]'::jsonb)
+      from expert_group_members m where m.user_id = ${userId})`,
+    supervisedOrgIds: sql<number[]>`(select coalesce(jsonb_agg(distinct s.org_id), '[]'::jsonb)
+      from expert_group_members m
+      join expert_groups g on g.id = m.group_id and g.is_active
+      join expert_group_schools s on s.group_id = m.group_id
+      where m.user_id = ${userId})`,
+  };
+}
+
+interface ActorParts {
+  assignments: AssignmentJson[];
+  groupIds: number[];
+  supervisedOrgIds: number[];
+}
+
+function buildActor(user: UserRow, parts: ActorParts): Actor {
+  const assignments: Assignment[] = parts.assignments.flatMap((a) =>
+    isRole(a.role)
       ? [
           {
-            id: r.id,
-            role: r.role,
-            scopeKind: r.scopeKind,
-            municipalityId: r.municipalityId,
-            orgIds: r.orgs.map((o) => o.id),
+            id: a.id,
+            role: a.role,
+            scopeKind: a.scopeKind,
+            municipalityId: a.municipalityId,
+            orgIds: a.orgIds,
           },
         ]
       : [],
   );
-  const groups = await db
-    .select({ id: expertGroups.id, isActive: expertGroups.isActive })
-    .from(expertGroupMembers)
-    .innerJoin(expertGroups, eq(expertGroups.id, expertGroupMembers.groupId))
-    .where(eq(expertGroupMembers.userId, user.id));
-  const activeIds = groups.filter((g) => g.isActive).map((g) => g.id);
-  const supervised = activeIds.length
-    ? await db
-        .selectDistinct({ orgId: expertGroupSchools.orgId })
-        .from(expertGroupSchools)
-        .where(inArray(expertGroupSchools.groupId, activeIds))
-    : [];
   return {
     userId: user.id,
     login: user.login,
     fullName: user.fullName,
     workplaceOrgId: user.workplaceOrgId,
     assignments,
-    supervisedOrgIds: supervised.map((s) => s.orgId),
-    expertGroupIds: groups.map((g) => g.id),
+    supervisedOrgIds: parts.supervisedOrgIds,
+    expertGroupIds: parts.groupIds,
   };
+}
+
+const userIdColumn = sql.raw('"users"."id"');
+
+/** Builds the actor of a user: role assignments, expert groups and supervised schools. */
+export async function loadActor(db: Db, user: UserRow): Promise<Actor> {
+  const [row] = await db
+    .select(actorColumns(userIdColumn))
+    .from(users)
+    .where(eq(users.id, user.id));
+  return buildActor(user, row ?? { assignments: [], groupIds: [], supervisedOrgIds: [] });
+}
+
+/**
+ * A live session (not expired, active user) with its user and actor, in one query: this runs on
+ * every authenticated request.
+ */
+export async function findLiveSessionActor(db: Db, id: string, now: Date) {
+  const [row] = await db
+    .select({ session: sessions, user: users, ...actorColumns(userIdColumn) })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.isActive, true)));
+  if (!row) return null;
+  return { session: row.session, user: row.user, actor: buildActor(row.user, row) };
 }

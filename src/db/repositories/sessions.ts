@@ -1,6 +1,6 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import type { Db } from '../database';
-import { sessions, users } from '../schema';
+import { sessions } from '../schema';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -9,15 +9,6 @@ export async function insertSession(db: Db, values: typeof sessions.$inferInsert
 }
 
 /** A live session with its active user. */
-export async function findLiveSession(db: Db, id: string, now: Date) {
-  const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.isActive, true)));
-  return row ?? null;
-}
-
 export async function touchSession(db: Db, id: string, now: Date, expiresAt: Date): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, id));
 }

@@ -3,12 +3,11 @@ import type { Actor } from '../../core/access/actor';
 import { PERMISSION_LIST, type Permission } from '../../core/access/permissions';
 import { resolveScope } from '../../core/access/scope';
 import { AppError, invalid } from '../../core/errors';
-import { loadActor } from '../../db/repositories/actors';
+import { findLiveSessionActor, loadActor } from '../../db/repositories/actors';
 import { findOrgById } from '../../db/repositories/organisations';
 import {
   deleteSession,
   deleteUserSessions,
-  findLiveSession,
   insertSession,
   touchSession,
 } from '../../db/repositories/sessions';
@@ -101,13 +100,12 @@ export class AuthService {
     const now = this.deps.now();
     const { db } = this.deps.database;
     const sessionId = hashToken(token);
-    const row = await findLiveSession(db, sessionId, now);
+    const row = await findLiveSessionActor(db, sessionId, now);
     if (!row) return null;
     if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await touchSession(db, sessionId, now, new Date(now.getTime() + SESSION_IDLE_MS));
     }
-    const actor = await loadActor(db, row.user);
-    return { sessionId, csrfToken: row.session.csrfToken, user: row.user, actor };
+    return { sessionId, csrfToken: row.session.csrfToken, user: row.user, actor: row.actor };
   }
 
   async logout(session: ResolvedSession): Promise<void> {
