@@ -30,6 +30,7 @@ import { RegionAggregateService } from './objectivity/regionAggregates';
 import { ObjectivityScreenService } from './objectivity/screen';
 import { OfficialListService } from './objectivity/officialLists';
 import { DueProcessService } from './objectivity/dueProcess';
+import { RunStore } from './objectivity/runStore';
 
 export type { ServiceDeps } from './deps';
 
@@ -44,6 +45,8 @@ export function createServices(deps: ServiceDeps) {
   const regionAggregates = new RegionAggregateService(deps);
   // Runs carry the regional aggregates: re-run after a regional import changed them.
   regionAggregates.onRegionChanged((actor, ids) => analysisRuns.rerun(actor, ids, 'import'));
+  // Finished runs never change: what the objectivity screens read of them is kept in memory.
+  const runStore = new RunStore(deps.database);
   return {
     deps,
     auth: new AuthService(deps),
@@ -68,12 +71,12 @@ export function createServices(deps: ServiceDeps) {
     codeLinks: new CodeLinkService(deps),
     journalMarks: new JournalMarkService(deps),
     objectivityReport: new ObjectivityReportService(deps),
-    objectivityCard: new ObjectivityCardService(deps),
+    objectivityCard: new ObjectivityCardService(deps, runStore),
     regionAggregates,
-    observations: new ObservationService(deps),
-    objectivityScreen: new ObjectivityScreenService(deps),
+    observations: new ObservationService(deps, runStore),
+    objectivityScreen: new ObjectivityScreenService(deps, runStore),
     officialLists: new OfficialListService(deps),
-    dueProcess: new DueProcessService(deps),
+    dueProcess: new DueProcessService(deps, runStore),
     supportProgramme: new SupportProgrammeService(deps, new PlanService(deps)),
     externalInternal: new ExternalInternalService(deps),
   };

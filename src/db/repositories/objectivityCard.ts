@@ -1,5 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { JournalFigures, MarkFigures } from '../../core/objectivity/figures';
+import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../database';
 import {
   analysisResults,
@@ -61,57 +60,6 @@ export async function listFigures(db: Db, f: FiguresFilter): Promise<FiguresRow[
     .where(and(...where))
     .orderBy(
       asc(objectivityFigures.year),
-      asc(objectivityFigures.subject),
-      asc(objectivityFigures.grade),
-    );
-}
-
-/**
- * The marks and the journal comparison of one subject × grade over the years (the dynamics),
- * without reading the whole stored figures.
- */
-export async function listFiguresSummary(
-  db: Db,
-  f: { runId: number; orgId: number | null; subject: string; grade: number },
-) {
-  return db
-    .select({
-      year: objectivityFigures.year,
-      marks: sql<MarkFigures>`${objectivityFigures.figures}->'figures'->'marks'`,
-      journalPercent: sql<
-        JournalFigures['percent']
-      >`${objectivityFigures.figures}->'figures'->'journal'->'percent'`,
-    })
-    .from(objectivityFigures)
-    .where(
-      and(
-        eq(objectivityFigures.runId, f.runId),
-        f.orgId === null ? isNull(objectivityFigures.orgId) : eq(objectivityFigures.orgId, f.orgId),
-        eq(objectivityFigures.subject, f.subject),
-        eq(objectivityFigures.grade, f.grade),
-      ),
-    )
-    .orderBy(asc(objectivityFigures.year));
-}
-
-/** Tests of a run for one school (or the municipality, orgId null) — the screens' selectors. */
-export async function listRunTests(db: Db, runId: number, orgId: number | null) {
-  return db
-    .select({
-      subject: objectivityFigures.subject,
-      grade: objectivityFigures.grade,
-      year: objectivityFigures.year,
-      works: objectivityFigures.works,
-    })
-    .from(objectivityFigures)
-    .where(
-      and(
-        eq(objectivityFigures.runId, runId),
-        orgId === null ? isNull(objectivityFigures.orgId) : eq(objectivityFigures.orgId, orgId),
-      ),
-    )
-    .orderBy(
-      desc(objectivityFigures.year),
       asc(objectivityFigures.subject),
       asc(objectivityFigures.grade),
     );

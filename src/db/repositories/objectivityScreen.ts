@@ -20,6 +20,7 @@ export async function latestDoneRuns(db: Db, municipalityIds: number[] | 'any') 
   return db
     .selectDistinctOn([analysisRuns.municipalityId, analysisRuns.procedure], {
       id: analysisRuns.id,
+      status: analysisRuns.status,
       municipalityId: analysisRuns.municipalityId,
       procedure: analysisRuns.procedure,
       years: analysisRuns.years,
@@ -45,42 +46,48 @@ export interface ScreenUnit {
   works: number;
 }
 
+/** What the screen shows of a stored school-year result: no chart data, compact evidence. */
+export interface ScreenResult {
+  flagged: boolean;
+  supportList: boolean;
+  p: number;
+  q: number;
+  yearsInRow: number;
+  evidence: ScreenEvidence[];
+  units: ScreenUnit[] | null;
+}
+
+/** The screen's compact results of every school of one run in one year. */
+export async function listRunScreenResults(db: Db, runId: number, year: number) {
+  return db
+    .select({
+      orgId: analysisResults.orgId,
+      result: sql<ScreenResult>`jsonb_build_object(
+          'flagged', ${analysisResults.flagged}, 'supportList', ${analysisResults.supportList},
+          'p', ${analysisResults.p}, 'q', ${analysisResults.qValue},
+          'yearsInRow', ${analysisResults.yearsInRow}, 'units', ${analysisResults.dossier}->'units',
+          'evidence', (select coalesce(jsonb_agg(jsonb_build_object('subject', e->'subject',
+            'grade', e->'grade', 'indicator', e->'indicator', 'p', e->'p', 'n', e->'n')), '[]'::jsonb)
+            from jsonb_array_elements(${analysisResults.dossier}->'evidence') e))`,
+    })
+    .from(analysisResults)
+    .where(and(eq(analysisResults.runId, runId), eq(analysisResults.year, year)));
+}
+
 /**
- * Every active school in `scope` with its stored result of `year` in one of `runIds` (null when
- * none), the compact evidence (no chart data), its official-list entries of the year and the
- * newest explanation and decision. One query; each part is an indexed lookup per school.
+ * Every active school in `scope` with its official-list entries of the year and the newest
+ * explanation and decision (what changes between runs; the run's results come from the run
+ * store). One query; each part is an indexed lookup per school.
  */
-export async function listScreenRows(db: Db, scope: SQL, runIds: number[], year: number) {
+export async function listScreenRows(db: Db, scope: SQL, year: number) {
   // Qualified by hand: drizzle renders a bare column inside a subquery without its table.
   const org = sql.raw('"organisations"."id"');
-  const runs = runIds.length
-    ? sql.join(
-        runIds.map((id) => sql`${id}`),
-        sql`, `,
-      )
-    : sql`null`;
   const rows = await db
     .select({
       orgId: organisations.id,
       municipalityId: organisations.municipalityId,
       name: organisations.shortName,
       login: organisations.fisLogin,
-      result: sql<{
-        flagged: boolean;
-        supportList: boolean;
-        p: number;
-        q: number;
-        yearsInRow: number;
-        evidence: ScreenEvidence[];
-        units: ScreenUnit[] | null;
-      } | null>`(select jsonb_build_object(
-          'flagged', r.flagged, 'supportList', r.support_list, 'p', r.p, 'q', r.q_value,
-          'yearsInRow', r.years_in_row, 'units', r.dossier->'units',
-          'evidence', (select coalesce(jsonb_agg(jsonb_build_object('subject', e->'subject',
-            'grade', e->'grade', 'indicator', e->'indicator', 'p', e->'p', 'n', e->'n')), '[]'::jsonb)
-            from jsonb_array_elements(r.dossier->'evidence') e))
-        from analysis_results r where r.org_id = ${org} and r.year = ${year}
-          and r.run_id in (${runs}) order by r.run_id desc limit 1)`,
       federal: sql<{
         markers: FederalMarkers;
         total: number;
@@ -258,24 +265,6 @@ export async function findExplanation(db: Db, id: number): Promise<ExplanationRo
     .select()
     .from(objectivityExplanations)
     .where(eq(objectivityExplanations.id, id));
-  return row ?? null;
-}
-
-/** The stored result of a school-year from the newest of `runIds` that has one. */
-export async function findSchoolResult(db: Db, runIds: number[], orgId: number, year: number) {
-  if (!runIds.length) return null;
-  const [row] = await db
-    .select()
-    .from(analysisResults)
-    .where(
-      and(
-        inArray(analysisResults.runId, runIds),
-        eq(analysisResults.orgId, orgId),
-        eq(analysisResults.year, year),
-      ),
-    )
-    .orderBy(desc(analysisResults.runId))
-    .limit(1);
   return row ?? null;
 }
 

@@ -16,13 +16,10 @@ import type { StoredDossier } from '../../db/schema/analysis';
 import { findOrgById, findOrgsByIds } from '../../db/repositories/organisations';
 import {
   latestDoneRun,
-  listFigures,
-  listFiguresSummary,
   listRegionAggregates,
   listRunSchools,
-  listRunTests,
-  listSchoolResults,
   regionOfMunicipality,
+  type FiguresRow,
   type RegionAggregateRowDb,
 } from '../../db/repositories/objectivityCard';
 import { subjectName } from '../../importers/analytics/loadResults';
@@ -35,6 +32,7 @@ import type {
 } from '../../shared/objectivityCard';
 import type { ServiceDeps } from '../deps';
 import { requireInScope, requireScope } from '../guard';
+import type { RunStore } from './runStore';
 
 type RunRow = NonNullable<Awaited<ReturnType<typeof latestDoneRun>>>;
 
@@ -73,8 +71,26 @@ function sortTests(tests: TestRef[]): TestRef[] {
   );
 }
 
+const figuresOf = (
+  rows: readonly FiguresRow[],
+  t: { subject: string; grade: number; year: number },
+) => rows.find((r) => r.subject === t.subject && r.grade === t.grade && r.year === t.year) ?? null;
+
+/** One subject × grade over the years: marks and the journal comparison (the dynamics). */
+const summaryOf = (rows: readonly FiguresRow[], t: { subject: string; grade: number }) =>
+  rows
+    .filter((r) => r.subject === t.subject && r.grade === t.grade)
+    .map((r) => ({
+      year: r.year,
+      marks: r.figures.figures.marks,
+      journalPercent: r.figures.figures.journal?.percent ?? null,
+    }));
+
 export class ObjectivityCardService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly runs: RunStore,
+  ) {}
 
   /** Region figures of one test from the imported aggregates, on the stored task structure. */
   private async regionRows(municipalityId: number, procedure: string) {
@@ -133,11 +149,13 @@ export class ObjectivityCardService {
         dynamics: [],
         results: [],
       };
-    const [testRows, resultRows] = await Promise.all([
-      listRunTests(db, run.id, orgId),
-      listSchoolResults(db, run.id, orgId),
+    const [share, municipalShare, regionRows] = await Promise.all([
+      this.runs.share(run, orgId),
+      this.runs.share(run, null),
+      this.regionRows(org.municipalityId, run.procedure),
     ]);
-    const tests = sortTests(testRows.map(testRef));
+    const resultRows = share.results;
+    const tests = sortTests(share.figures.map(testRef));
     const selected = pickTest(tests, q);
     const results = resultRows.map((r) => {
       const dossier = r.dossier as StoredDossier;
@@ -155,15 +173,10 @@ export class ObjectivityCardService {
     });
     if (!selected)
       return { school, run: runRef(run), tests, selected, current: null, dynamics: [], results };
-    const series = { runId: run.id, subject: selected.subject, grade: selected.grade };
-    const test = { ...series, year: selected.year };
-    const [[currentRow], [municipalRow], own, municipal, regionRows] = await Promise.all([
-      listFigures(db, { ...test, orgId }),
-      listFigures(db, { ...test, orgId: null }),
-      listFiguresSummary(db, { ...series, orgId }),
-      listFiguresSummary(db, { ...series, orgId: null }),
-      this.regionRows(org.municipalityId, run.procedure),
-    ]);
+    const currentRow = figuresOf(share.figures, selected);
+    const municipalRow = figuresOf(municipalShare.figures, selected);
+    const own = summaryOf(share.figures, selected);
+    const municipal = summaryOf(municipalShare.figures, selected);
     const current = currentRow?.figures;
     const municipality = municipalRow?.figures.figures ?? null;
     const municipalYears = new Map(municipal.map((m) => [m.year, m]));
@@ -251,21 +264,15 @@ export class ObjectivityCardService {
     };
     const run = await latestDoneRun(db, municipalityId);
     if (!run) return empty;
-    const tests = sortTests((await listRunTests(db, run.id, null)).map(testRef));
+    const municipalShare = await this.runs.share(run, null);
+    const tests = sortTests(municipalShare.figures.map(testRef));
     const selected = pickTest(tests, q);
     const schools = await listRunSchools(db, run.id, reach.orgIds);
     if (!selected) return { ...empty, run: runRef(run), tests, schools };
-    const test = {
-      runId: run.id,
-      subject: selected.subject,
-      grade: selected.grade,
-      year: selected.year,
-    };
-    const [municipal] = await listFigures(db, { ...test, orgId: null });
-    const municipality = municipal?.figures.figures ?? null;
+    const municipality = figuresOf(municipalShare.figures, selected)?.figures.figures ?? null;
     let school: StandardReports['school'] = null;
     if (q.orgId !== undefined) {
-      const [row] = await listFigures(db, { ...test, orgId: q.orgId });
+      const row = figuresOf((await this.runs.share(run, q.orgId)).figures, selected);
       const name = schools.find((s) => s.orgId === q.orgId)?.name ?? '';
       if (row) school = { orgId: q.orgId, name, figures: row.figures.figures };
     }

@@ -14,7 +14,6 @@ import { findDocument, insertDocument } from '../../db/repositories/documents';
 import {
   findExplanation,
   findListEntry,
-  findSchoolResult,
   insertDecision,
   insertExplanation,
   latestDoneRuns,
@@ -27,6 +26,7 @@ import type { DecisionRequest, DueProcessView } from '../../shared/objectivitySc
 import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { requireInScope, requireWritable } from '../guard';
+import type { RunStore } from './runStore';
 
 export interface ExplanationFile {
   fileName: string;
@@ -49,7 +49,10 @@ interface StoredEvidence {
  * decisions are only ever added (the history stays), each step is audited.
  */
 export class DueProcessService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly runs: RunStore,
+  ) {}
 
   private async school(actor: Actor, orgId: number) {
     const [org] = await findOrgsByIds(this.deps.database.db, [orgId]);
@@ -65,13 +68,15 @@ export class DueProcessService {
 
   /** The school-year's stored result (newest finished run of the municipality with one). */
   private async result(municipalityId: number, orgId: number, year: number) {
-    const runs = await latestDoneRuns(this.deps.database.db, [municipalityId]);
-    return findSchoolResult(
-      this.deps.database.db,
-      runs.map((r) => r.id),
-      orgId,
-      year,
+    // Newest run first, as the screen does: the first with a result of that year.
+    const runs = (await latestDoneRuns(this.deps.database.db, [municipalityId])).sort(
+      (a, b) => b.id - a.id,
     );
+    for (const run of runs) {
+      const found = (await this.runs.share(run, orgId)).results.find((r) => r.year === year);
+      if (found) return found;
+    }
+    return null;
   }
 
   async view(actor: Actor, orgId: number, year: number): Promise<DueProcessView> {

@@ -4,8 +4,8 @@ import { AppError, invalid, notFound } from '../../core/errors';
 import { observedComparison, sumsFromFigures } from '../../core/objectivity/observedComparison';
 import { formatIssue, issue, type ImportIssue } from '../../core/results/issues';
 import type { Db } from '../../db/database';
-import { listRunResults, listRuns } from '../../db/repositories/analysisRuns';
-import { latestDoneRun, listFigures } from '../../db/repositories/objectivityCard';
+import { listRuns } from '../../db/repositories/analysisRuns';
+import { latestDoneRun } from '../../db/repositories/objectivityCard';
 import {
   administrationSums,
   findOrgsByFisLogins,
@@ -31,6 +31,7 @@ import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { requireInScope, requireScope, requireWritable } from '../guard';
 import { observerGapEvidence } from './observeEvidence';
+import type { RunStore } from './runStore';
 
 export type MarkSource = 'ui' | 'csv' | 'demo';
 
@@ -43,7 +44,10 @@ const yesNo = (v: boolean | null) => (v === null ? 'не известно' : v ?
  * it, the status says the latest run is outdated.
  */
 export class ObservationService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly runs: RunStore,
+  ) {}
 
   /** Administrations with results in the caller's scope, with their marks and the run status. */
   async list(actor: Actor, query: ObservationsQuery): Promise<ObservationList> {
@@ -244,13 +248,15 @@ export class ObservationService {
     // The municipality side comes from the figures stored with the latest run (reading the
     // municipality's works on every card would cost seconds on a large municipality).
     const latest = await latestDoneRun(db, org.municipalityId);
-    const [school, stored, marks, subjects] = await Promise.all([
+    const empty = { results: [], figures: [] };
+    const [school, municipal, own, marks, subjects] = await Promise.all([
       administrationSums(db, org.municipalityId, orgId),
-      latest ? listFigures(db, { runId: latest.id, orgId: null }) : Promise.resolve([]),
+      latest ? this.runs.share(latest, null) : empty,
+      latest ? this.runs.share(latest, orgId) : empty,
       listMarks(db, [orgId]),
       listSubjects(db),
     ]);
-    const municipality = stored
+    const municipality = municipal.figures
       .filter((row) => !row.subject.includes(':'))
       .map((row) => sumsFromFigures({ ...row.figures.figures, subject: row.subject }));
     const status = new Map(
@@ -261,7 +267,7 @@ export class ObservationService {
       municipality,
       (subject, grade, year) => status.get(`${subject}|${grade}|${year}`) ?? null,
     );
-    const results = latest ? await listRunResults(db, latest.id, [orgId]) : [];
+    const results = own.results.map((result) => ({ result }));
     const names = new Map(subjects.map((s) => [s.code, s.name]));
     return {
       orgId,

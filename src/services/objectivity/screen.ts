@@ -16,6 +16,7 @@ import type { ScreenQuery, ScreenView } from '../../shared/objectivityScreen';
 import type { ServiceDeps } from '../deps';
 import { requireInScope, requireScope } from '../guard';
 import { notFound } from '../../core/errors';
+import type { RunStore } from './runStore';
 
 const PROCEDURE_LABELS: Record<string, string> = { vpr: 'ВПР', oge: 'ОГЭ', ege: 'ЕГЭ' };
 export const procedureLabel = (p: string) => PROCEDURE_LABELS[p] ?? p;
@@ -32,10 +33,14 @@ export async function visibleMunicipalities(
 
 /**
  * The district screen «Объективность результатов»: every school in the caller's reach with its
- * stored result of the latest finished run (no recomputation): two indexed queries.
+ * stored result of the latest finished run (no recomputation): two indexed queries, the run's
+ * results from the run store.
  */
 export class ObjectivityScreenService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly runs: RunStore,
+  ) {}
 
   async screen(actor: Actor, q: ScreenQuery): Promise<ScreenView> {
     const scope = requireScope(actor, 'objectivity.read');
@@ -58,19 +63,29 @@ export class ObjectivityScreenService {
     const years = [...new Set(chosen.flatMap((r) => r.years))].sort((a, b) => b - a);
     // Without any finished run the schools are still listed («нет данных») for this year.
     const year = q.year ?? years[0] ?? this.deps.now().getUTCFullYear();
-    const stored = await listScreenRows(
-      db,
-      orgScopeWhere(scope, organisations.id, organisations.municipalityId),
-      chosen.map((r) => r.id),
-      year,
-    );
+    const [stored, ...results] = await Promise.all([
+      listScreenRows(
+        db,
+        orgScopeWhere(scope, organisations.id, organisations.municipalityId),
+        year,
+      ),
+      // Newest run first: a school belongs to one municipality, so to at most one of them.
+      ...[...chosen].sort((a, b) => b.id - a.id).map((run) => this.runs.screen(run, year)),
+    ]);
+    const resultOf = (orgId: number) => {
+      for (const byOrg of results) {
+        const found = byOrg.get(orgId);
+        if (found) return found;
+      }
+      return null;
+    };
     const raw: RawScreenRow[] = stored
       .filter((r) => q.orgId === undefined || r.orgId === q.orgId)
       .map((r) => ({
         orgId: r.orgId,
         name: r.name,
         login: r.login,
-        result: r.result,
+        result: resultOf(r.orgId),
         federal: r.federal,
         shnor: r.shnor,
         lastExplanationAt: r.lastExplanationAt ? new Date(r.lastExplanationAt) : null,
