@@ -14,6 +14,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import lockfile from 'proper-lockfile';
 import * as schema from './schema';
 import { AppError } from '../core/errors';
+import { AutoPrepareClient } from './autoPrepare';
 
 export type DbSchema = typeof schema;
 /** The query builder used by repositories. The same type on PGlite and PostgreSQL. */
@@ -172,7 +173,7 @@ export function redactUrl(url: string): string {
 }
 
 export function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, Client: AutoPrepareClient });
   return wrapPgPool(pool, redactUrl(url));
 }
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -175,6 +175,7 @@ async function startServer(databaseUrl: string, filesDir: string) {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -220,6 +221,58 @@ function districtPaths(region: Region): string[] {
   for (const orgId of region.orgIds.filter((_, i) => i % 15 === 0))
     paths.push(...cardPaths(orgId, year));
   return paths;
+}
+
+/** CPU time (ms) a process has used so far, from /proc (Linux); 0 where unavailable. */
+function processCpuMs(pid: number | string): number {
+  try {
+    // Fields after the command name: state is field 3, utime 14 and stime 15 (clock ticks).
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU time (ms) of the PostgreSQL backends serving `database` on this machine (the server is
+ * local; a backend's command line names its database). Backends that ended are not counted.
+ */
+function postgresCpuMs(database: string): number {
+  let total = 0;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (cmd.startsWith('postgres:') && cmd.split(' ').includes(database))
+          total += processCpuMs(pid);
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return total;
+}
+
+/** Where the CPU goes during a run: the server, PostgreSQL and the load generator itself. */
+function cpuMeter(serverPid: number, database: string) {
+  const start = {
+    server: processCpuMs(serverPid),
+    postgres: postgresCpuMs(database),
+    load: process.cpuUsage(),
+  };
+  return () => {
+    const load = process.cpuUsage(start.load);
+    return {
+      server: processCpuMs(serverPid) - start.server,
+      postgres: postgresCpuMs(database) - start.postgres,
+      load: (load.user + load.system) / 1000,
+    };
+  };
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -316,15 +369,19 @@ export async function loadBench(o: LoadBenchOptions, log: (m: string) => void = 
       for (const p of district.paths.slice(0, 8)) {
         const started = performance.now();
         const res = await fetch(`${base}${p}`, { headers: { cookie: district.cookie } });
-        await res.arrayBuffer();
-        log(`  ${p}: HTTP ${res.status}, ${(performance.now() - started).toFixed(0)} мс`);
+        const bytes = (await res.arrayBuffer()).byteLength;
+        log(
+          `  ${p}: HTTP ${res.status}, ${(performance.now() - started).toFixed(0)} мс, ${(bytes / 1024).toFixed(0)} КБ`,
+        );
       }
       // A short warm-up, then the measured run.
       await runLoad(base, loads, 2);
       log(
         `Нагрузка: ${o.connections} одновременных пользователей (${o.connections - schoolConnections} — район, ${schoolConnections} — ОО), ${o.seconds} с, PostgreSQL, 127.0.0.1`,
       );
+      const meter = cpuMeter(server.pid, name);
       const r = await runLoad(base, loads, o.seconds);
+      const cpu = meter();
       const bad = [...r.statuses].filter(([s]) => s >= 400).reduce((a, [, n]) => a + n, 0);
       const ms = (x: number) => `${x.toFixed(0)} мс`;
       log(
@@ -334,6 +391,31 @@ export async function loadBench(o: LoadBenchOptions, log: (m: string) => void = 
       log(
         `  ошибок: ответов 4xx/5xx ${bad}, сетевых ${r.errors}, тайм-аутов ${r.timeouts}; коды: ${[...r.statuses].map(([s, n]) => `${s}×${n}`).join(', ')}`,
       );
+      if (cpu.server > 0) {
+        const per = (x: number) => (x / Math.max(1, r.latencies.length)).toFixed(2);
+        log(
+          `  процессор на запрос: сервер ${per(cpu.server)} мс, PostgreSQL ${per(cpu.postgres)} мс, генератор нагрузки ${per(cpu.load)} мс (${os.cpus().length} ядра, средняя загрузка машины ${os.loadavg()[0]?.toFixed(1)})`,
+        );
+      }
+      // The same requests kind by kind (10 connections, 3 s each): which one costs what.
+      const kinds: [string, RegExp][] = [
+        ['экран района', /\/screen\?/],
+        ['карточка ОО', /\/card\?/],
+        ['официальные списки ОО', /\/official-lists$/],
+        ['рассмотрение', /\/due-process\?/],
+        ['наблюдение', /\/observed$/],
+        ['внешние и внутренние', /\/compare\?/],
+      ];
+      for (const [label, pattern] of kinds) {
+        const paths = district.paths.filter((x) => pattern.test(x));
+        const kindMeter = cpuMeter(server.pid, name);
+        const k = await runLoad(base, [{ ...district, paths, connections: 10 }], 3);
+        const used = kindMeter();
+        const n = Math.max(1, k.latencies.length);
+        log(
+          `  ${label}: ${(k.latencies.length / 3).toFixed(0)} в секунду, p95 ${ms(percentile(k.latencies, 95))}; процессор на запрос: сервер ${(used.server / n).toFixed(2)} мс, PostgreSQL ${(used.postgres / n).toFixed(2)} мс`,
+        );
+      }
       const p95 = percentile(r.latencies, 95);
       log(
         `  цель p95 ≤ 100 мс без ошибок: ${p95 <= 100 && bad + r.errors + r.timeouts === 0 ? 'выполнена' : 'НЕ выполнена'}`,
@@ -344,8 +426,12 @@ export async function loadBench(o: LoadBenchOptions, log: (m: string) => void = 
   } finally {
     await database.close();
     rmSync(filesDir, { recursive: true, force: true });
-    const drop = openPostgres(o.url);
-    await drop.db.execute(`drop database if exists ${name} with (force)`);
-    await drop.close();
+    // VSOKO_BENCH_KEEP=1 keeps the generated database for profiling queries by hand.
+    if (process.env.VSOKO_BENCH_KEEP) log(`  база сохранена: ${target.toString()}`);
+    else {
+      const drop = openPostgres(o.url);
+      await drop.db.execute(`drop database if exists ${name} with (force)`);
+      await drop.close();
+    }
   }
 }

@@ -78,16 +78,35 @@ export async function loadActor(db: Db, user: UserRow): Promise<Actor> {
   return buildActor(user, row ?? { assignments: [], groupIds: [], supervisedOrgIds: [] });
 }
 
-/**
- * A live session (not expired, active user) with its user and actor, in one query: this runs on
- * every authenticated request.
- */
-export async function findLiveSessionActor(db: Db, id: string, now: Date) {
-  const [row] = await db
+function prepareSessionActor(db: Db) {
+  return db
     .select({ session: sessions, user: users, ...actorColumns(userIdColumn) })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.isActive, true)));
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('id')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        eq(users.isActive, true),
+      ),
+    )
+    .prepare('vsoko_session_actor');
+}
+
+/** One prepared statement per database handle (PostgreSQL then parses and plans it once). */
+const sessionActorQueries = new WeakMap<Db, ReturnType<typeof prepareSessionActor>>();
+
+/**
+ * A live session (not expired, active user) with its user and actor, in one prepared query: this
+ * runs on every authenticated request.
+ */
+export async function findLiveSessionActor(db: Db, id: string, now: Date) {
+  let query = sessionActorQueries.get(db);
+  if (!query) {
+    query = prepareSessionActor(db);
+    sessionActorQueries.set(db, query);
+  }
+  const [row] = await query.execute({ id, now });
   if (!row) return null;
   return { session: row.session, user: row.user, actor: buildActor(row.user, row) };
 }

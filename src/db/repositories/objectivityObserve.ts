@@ -189,7 +189,9 @@ export async function administrationSums(db: Db, municipalityId: number, orgId?:
     eq(resultBatches.status, 'active'),
     eq(assessmentTests.procedure, OBSERVED_PROCEDURE),
   ];
-  if (orgId !== undefined) conditions.push(eq(resultBatches.orgId, orgId));
+  // The works' own org column as well: the (test, org) index then reads one school's works.
+  if (orgId !== undefined)
+    conditions.push(eq(resultBatches.orgId, orgId), eq(resultWorks.orgId, orgId));
   return db
     .select({
       subject: subjects.code,
