@@ -1,5 +1,6 @@
 import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../database';
+import { preparedPer } from '../prepared';
 import { sessions, users } from '../schema';
 import type { Actor, Assignment } from '../../core/access/actor';
 import { isRole } from '../../core/access/roles';
@@ -78,8 +79,9 @@ export async function loadActor(db: Db, user: UserRow): Promise<Actor> {
   return buildActor(user, row ?? { assignments: [], groupIds: [], supervisedOrgIds: [] });
 }
 
-function prepareSessionActor(db: Db) {
-  return db
+/** The session with its user and actor; PostgreSQL parses and plans it once per connection. */
+const sessionActorQuery = preparedPer((db: Db) =>
+  db
     .select({ session: sessions, user: users, ...actorColumns(userIdColumn) })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -90,23 +92,15 @@ function prepareSessionActor(db: Db) {
         eq(users.isActive, true),
       ),
     )
-    .prepare('vsoko_session_actor');
-}
-
-/** One prepared statement per database handle (PostgreSQL then parses and plans it once). */
-const sessionActorQueries = new WeakMap<Db, ReturnType<typeof prepareSessionActor>>();
+    .prepare('vsoko_session_actor'),
+);
 
 /**
  * A live session (not expired, active user) with its user and actor, in one prepared query: this
  * runs on every authenticated request.
  */
 export async function findLiveSessionActor(db: Db, id: string, now: Date) {
-  let query = sessionActorQueries.get(db);
-  if (!query) {
-    query = prepareSessionActor(db);
-    sessionActorQueries.set(db, query);
-  }
-  const [row] = await query.execute({ id, now });
+  const [row] = await sessionActorQuery(db).execute({ id, now });
   if (!row) return null;
   return { session: row.session, user: row.user, actor: buildActor(row.user, row) };
 }

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../database';
+import { preparedPer } from '../prepared';
 import {
   analysisResults,
   analysisRuns,
@@ -19,20 +20,25 @@ export async function insertFigures(db: Db, rows: FiguresInsert[]): Promise<void
     await db.insert(objectivityFigures).values(rows.slice(i, i + 200));
 }
 
-/** The newest finished run of a municipality (figures are stored with it). */
-export async function latestDoneRun(db: Db, municipalityId: number, procedure = 'vpr') {
-  const [row] = await db
+const latestDoneRunQuery = preparedPer((db: Db) =>
+  db
     .select()
     .from(analysisRuns)
     .where(
       and(
-        eq(analysisRuns.municipalityId, municipalityId),
-        eq(analysisRuns.procedure, procedure),
+        eq(analysisRuns.municipalityId, sql.placeholder('municipalityId')),
+        eq(analysisRuns.procedure, sql.placeholder('procedure')),
         eq(analysisRuns.status, 'done'),
       ),
     )
     .orderBy(desc(analysisRuns.id))
-    .limit(1);
+    .limit(1)
+    .prepare('vsoko_latest_done_run'),
+);
+
+/** The newest finished run of a municipality (figures are stored with it). */
+export async function latestDoneRun(db: Db, municipalityId: number, procedure = 'vpr') {
+  const [row] = await latestDoneRunQuery(db).execute({ municipalityId, procedure });
   return row ?? null;
 }
 
@@ -87,11 +93,16 @@ export async function listSchoolResults(db: Db, runId: number, orgId: number) {
     .orderBy(desc(analysisResults.year));
 }
 
-export async function regionOfMunicipality(db: Db, municipalityId: number): Promise<number | null> {
-  const [row] = await db
+const regionOfMunicipalityQuery = preparedPer((db: Db) =>
+  db
     .select({ regionId: municipalities.regionId })
     .from(municipalities)
-    .where(eq(municipalities.id, municipalityId));
+    .where(eq(municipalities.id, sql.placeholder('id')))
+    .prepare('vsoko_region_of_municipality'),
+);
+
+export async function regionOfMunicipality(db: Db, municipalityId: number): Promise<number | null> {
+  const [row] = await regionOfMunicipalityQuery(db).execute({ id: municipalityId });
   return row?.regionId ?? null;
 }
 
@@ -103,17 +114,34 @@ export async function municipalitiesOfRegion(db: Db, regionId: number): Promise<
   return rows.map((r) => r.id);
 }
 
+const regionAggregatesQuery = preparedPer((db: Db) =>
+  db
+    .select()
+    .from(regionAggregates)
+    .where(
+      and(
+        eq(regionAggregates.regionId, sql.placeholder('regionId')),
+        eq(regionAggregates.procedure, sql.placeholder('procedure')),
+      ),
+    )
+    .orderBy(
+      desc(regionAggregates.year),
+      asc(regionAggregates.subject),
+      asc(regionAggregates.grade),
+    )
+    .prepare('vsoko_region_aggregates'),
+);
+
 export async function listRegionAggregates(
   db: Db,
   regionId: number,
   procedure?: string,
 ): Promise<RegionAggregateRowDb[]> {
-  const where: SQL[] = [eq(regionAggregates.regionId, regionId)];
-  if (procedure) where.push(eq(regionAggregates.procedure, procedure));
+  if (procedure) return regionAggregatesQuery(db).execute({ regionId, procedure });
   return db
     .select()
     .from(regionAggregates)
-    .where(and(...where))
+    .where(eq(regionAggregates.regionId, regionId))
     .orderBy(
       desc(regionAggregates.year),
       asc(regionAggregates.subject),

@@ -1,6 +1,7 @@
-import { and, eq, inArray, max, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, max, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { OrgScope } from '../../core/access/scope';
 import type { Db } from '../database';
+import { preparedPer } from '../prepared';
 import {
   assessmentTests,
   observationMarks,
@@ -92,13 +93,22 @@ export async function listAdministrations(db: Db, f: AdministrationFilter) {
 }
 
 /** Stored marks of some schools (any value, «не известно» included). */
-export async function listMarks(db: Db, orgIds: readonly number[]) {
-  if (!orgIds.length) return [];
-  return db
+const marksSelect = (db: Db) =>
+  db
     .select({ mark: observationMarks, subjectCode: subjects.code, subjectName: subjects.name })
     .from(observationMarks)
-    .innerJoin(subjects, eq(subjects.id, observationMarks.subjectId))
-    .where(inArray(observationMarks.orgId, [...orgIds]));
+    .innerJoin(subjects, eq(subjects.id, observationMarks.subjectId));
+
+const schoolMarksQuery = preparedPer((db: Db) =>
+  marksSelect(db)
+    .where(eq(observationMarks.orgId, sql.placeholder('orgId')))
+    .prepare('vsoko_school_observation_marks'),
+);
+
+export async function listMarks(db: Db, orgIds: readonly number[]) {
+  if (!orgIds.length) return [];
+  if (orgIds.length === 1) return schoolMarksQuery(db).execute({ orgId: orgIds[0] });
+  return marksSelect(db).where(inArray(observationMarks.orgId, [...orgIds]));
 }
 
 /** Stored marks «да»/«нет» in a scope, for the CSV export. */
@@ -176,11 +186,9 @@ export async function updateMark(
   await db.update(observationMarks).set(patch).where(eq(observationMarks.id, id));
 }
 
-/**
- * Sums over present works per administration (test) and school, for the comparison: with
- * `orgId` that school's, otherwise the whole municipality's per test (orgId 0).
- */
-export async function administrationSums(db: Db, municipalityId: number, orgId?: number) {
+type Value = number | Placeholder;
+
+function sumsSelect(db: Db, municipalityId: Value, orgId?: Value) {
   const present = sql`not ${resultWorks.absent}`;
   const withTotal = sql`${present} and ${resultWorks.total} is not null and ${assessmentTests.maxTotal} > 0`;
   const marked = sql`${present} and ${resultWorks.mark} between 2 and 5`;
@@ -210,4 +218,20 @@ export async function administrationSums(db: Db, municipalityId: number, orgId?:
     .innerJoin(subjects, eq(subjects.id, assessmentTests.subjectId))
     .where(and(...conditions))
     .groupBy(subjects.code, assessmentTests.grade, assessmentTests.year);
+}
+
+/** One school's sums: on every opening of a school card, so prepared once. */
+const schoolSumsQuery = preparedPer((db: Db) =>
+  sumsSelect(db, sql.placeholder('municipalityId'), sql.placeholder('orgId')).prepare(
+    'vsoko_school_administration_sums',
+  ),
+);
+
+/**
+ * Sums over present works per administration (test) and school, for the comparison: with
+ * `orgId` that school's, otherwise the whole municipality's per test (orgId 0).
+ */
+export async function administrationSums(db: Db, municipalityId: number, orgId?: number) {
+  if (orgId !== undefined) return schoolSumsQuery(db).execute({ municipalityId, orgId });
+  return sumsSelect(db, municipalityId);
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { FederalMarkers } from '../schema';
 import type { Db } from '../database';
+import { preparedPer } from '../prepared';
 import {
   analysisResults,
   analysisRuns,
@@ -11,26 +12,46 @@ import {
   organisations,
 } from '../schema';
 
+const runColumns = {
+  id: analysisRuns.id,
+  status: analysisRuns.status,
+  municipalityId: analysisRuns.municipalityId,
+  procedure: analysisRuns.procedure,
+  years: analysisRuns.years,
+  q: analysisRuns.q,
+  supportQ: analysisRuns.supportQ,
+  finishedAt: analysisRuns.finishedAt,
+};
+const runOrder = [analysisRuns.municipalityId, analysisRuns.procedure, desc(analysisRuns.id)];
+
+/** One municipality's: the case of every school card, prepared once. */
+const latestDoneRunsOfQuery = preparedPer((db: Db) =>
+  db
+    .selectDistinctOn([analysisRuns.municipalityId, analysisRuns.procedure], runColumns)
+    .from(analysisRuns)
+    .where(
+      and(
+        eq(analysisRuns.status, 'done'),
+        eq(analysisRuns.municipalityId, sql.placeholder('municipalityId')),
+      ),
+    )
+    .orderBy(...runOrder)
+    .prepare('vsoko_latest_done_runs_of'),
+);
+
 /** The newest finished run per municipality and procedure (index on municipality, id). */
 export async function latestDoneRuns(db: Db, municipalityIds: number[] | 'any') {
   if (municipalityIds !== 'any' && !municipalityIds.length) return [];
+  if (municipalityIds !== 'any' && municipalityIds.length === 1)
+    return latestDoneRunsOfQuery(db).execute({ municipalityId: municipalityIds[0] });
   const conditions: SQL[] = [eq(analysisRuns.status, 'done')];
   if (municipalityIds !== 'any')
     conditions.push(inArray(analysisRuns.municipalityId, municipalityIds));
   return db
-    .selectDistinctOn([analysisRuns.municipalityId, analysisRuns.procedure], {
-      id: analysisRuns.id,
-      status: analysisRuns.status,
-      municipalityId: analysisRuns.municipalityId,
-      procedure: analysisRuns.procedure,
-      years: analysisRuns.years,
-      q: analysisRuns.q,
-      supportQ: analysisRuns.supportQ,
-      finishedAt: analysisRuns.finishedAt,
-    })
+    .selectDistinctOn([analysisRuns.municipalityId, analysisRuns.procedure], runColumns)
     .from(analysisRuns)
     .where(and(...conditions))
-    .orderBy(analysisRuns.municipalityId, analysisRuns.procedure, desc(analysisRuns.id));
+    .orderBy(...runOrder);
 }
 
 export interface ScreenEvidence {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../database';
+import { preparedPer } from '../prepared';
 import { municipalities, organisations } from '../schema';
 
 export type OrgRow = typeof organisations.$inferSelect;
@@ -10,17 +11,31 @@ const withMunicipality = {
   municipalityName: municipalities.name,
 };
 
-export async function findOrgById(db: Db, id: number) {
-  const [row] = await db
+const orgByIdQuery = preparedPer((db: Db) =>
+  db
     .select(withMunicipality)
     .from(organisations)
     .innerJoin(municipalities, eq(municipalities.id, organisations.municipalityId))
-    .where(eq(organisations.id, id));
+    .where(eq(organisations.id, sql.placeholder('id')))
+    .prepare('vsoko_org_by_id'),
+);
+
+export async function findOrgById(db: Db, id: number) {
+  const [row] = await orgByIdQuery(db).execute({ id });
   return row ?? null;
 }
 
+const oneOrgQuery = preparedPer((db: Db) =>
+  db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.id, sql.placeholder('id')))
+    .prepare('vsoko_one_org'),
+);
+
 export async function findOrgsByIds(db: Db, ids: number[]): Promise<OrgRow[]> {
   if (!ids.length) return [];
+  if (ids.length === 1) return oneOrgQuery(db).execute({ id: ids[0] });
   return db
     .select()
     .from(organisations)

@@ -1,5 +1,6 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../database';
+import { preparedPer } from '../prepared';
 import { academicYears, municipalities, regions, subjects } from '../schema';
 
 export type AcademicYearRow = typeof academicYears.$inferSelect;
@@ -73,8 +74,12 @@ export async function clearCurrentAcademicYear(db: Db): Promise<void> {
   await db.update(academicYears).set({ isCurrent: false }).where(eq(academicYears.isCurrent, true));
 }
 
+const subjectsQuery = preparedPer((db: Db) =>
+  db.select().from(subjects).orderBy(asc(subjects.id)).prepare('vsoko_subjects'),
+);
+
 export async function listSubjects(db: Db): Promise<SubjectRow[]> {
-  return db.select().from(subjects).orderBy(asc(subjects.id));
+  return subjectsQuery(db).execute();
 }
 
 export async function upsertSubjects(db: Db, values: (typeof subjects.$inferInsert)[]) {

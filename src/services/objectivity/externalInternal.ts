@@ -37,7 +37,11 @@ export class ExternalInternalService {
     );
     const years = await listLinkedYears(db, orgId);
     const shown = year ?? years[0] ?? null;
-    const works = shown === null ? [] : await listLinkedExternalWorks(db, orgId, shown);
+    // Works without a link to a student cannot be compared: a year without links has none.
+    const works =
+      shown === null || !years.includes(shown)
+        ? []
+        : await listLinkedExternalWorks(db, orgId, shown);
     const schoolYears = [...new Set(works.map((w) => w.year - 1))];
     const marks = await listAttestationMarks(db, orgId, schoolYears);
     const rows = pairExternalInternal(works, marks);
