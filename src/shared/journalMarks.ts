@@ -94,6 +94,7 @@ export const journalFileView = z.object({
   fileName: z.string(),
   orgId: z.number().int(),
   orgShortName: z.string(),
+  municipalityId: z.number().int(),
   year: z.number().int(),
   marksCount: z.number().int(),
   importedByLogin: z.string(),

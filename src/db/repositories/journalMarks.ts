@@ -118,6 +118,7 @@ export function listJournalFiles(db: Db, scope: SQL | undefined, orgId?: number)
       fileName: journalMarkFiles.fileName,
       orgId: journalMarkFiles.orgId,
       orgShortName: organisations.shortName,
+      municipalityId: journalMarkFiles.municipalityId,
       year: journalMarkFiles.year,
       marksCount: journalMarkFiles.marksCount,
       importedByLogin: journalMarkFiles.importedByLogin,

@@ -48,6 +48,7 @@ const fileView = (r: {
   fileName: string;
   orgId: number;
   orgShortName: string;
+  municipalityId: number;
   year: number;
   marksCount: number;
   importedByLogin: string;
@@ -61,6 +62,7 @@ const fileView = (r: {
   fileName: r.fileName,
   orgId: r.orgId,
   orgShortName: r.orgShortName,
+  municipalityId: r.municipalityId,
   year: r.year,
   marksCount: r.marksCount,
   importedByLogin: r.importedByLogin,
