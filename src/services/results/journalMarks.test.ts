@@ -190,4 +190,25 @@ describe('journal-mark imports: replace and undo', () => {
     );
     expect(await counts()).toEqual(before);
   });
+
+  it('a file named for another school is refused; the login in the name picks the school', async () => {
+    await expect(
+      ctx.services.journalMarks.importFile(SYSTEM_ACTOR, {
+        fileName: 'otmetki_sch790777.csv',
+        bytes: quarter2,
+        year: 2024,
+        orgId,
+      }),
+    ).rejects.toThrow(
+      'Файл не загружен. Файл «otmetki_sch790777.csv»: Файл относится к ОО с логином sch790777, а загружается для «Школа № 501»: загрузите файл своей ОО',
+    );
+    const out = await ctx.services.journalMarks.importFile(SYSTEM_ACTOR, {
+      fileName: 'otmetki_sch790501.csv',
+      bytes: quarter2,
+      year: 2025,
+      columns: { className: '', mark: 'отметка' },
+    });
+    expect(out).toMatchObject({ status: 'imported', orgName: 'Школа № 501', marks: 1 });
+    expect(out.mapping).toEqual(MAPPING);
+  });
 });

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../core/access/actor';
 import { invalid, notFound } from '../../core/errors';
-import { formatIssue, type ImportIssue } from '../../core/results/issues';
+import { formatIssue, issue, type ImportIssue } from '../../core/results/issues';
 import {
   periodLabel,
   type JournalMapping,
@@ -20,59 +20,22 @@ import {
 import { findOrgById } from '../../db/repositories/organisations';
 import { orgScopeWhere } from '../../db/repositories/scope';
 import { journalMarkFiles } from '../../db/schema';
-import { JOURNAL_FILE_STATUS_LABELS, type JOURNAL_FILE_STATUSES } from '../../shared/journalMarks';
+import {
+  applyColumnSpec,
+  readJournalTable,
+  suggestJournalMapping,
+  type JournalColumnSpec,
+} from '../../importers/results/journal';
 import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { requireInScope, requireScope, requireWritable } from '../guard';
-import { buildJournalPlan } from './journalPlan';
+import { buildJournalPlan, resolveJournalSchool } from './journalPlan';
+import { fileView, type JournalOutcome } from './journalViews';
 
 export interface JournalTarget {
   orgId: number;
   year: number;
 }
-
-export interface JournalOutcome {
-  status: 'imported' | 'already_imported';
-  fileId: number | null;
-  marks: number;
-  /** Earlier imports this one replaced. */
-  replacedFileIds: number[];
-  /** Warnings and notes of the file (errors refuse it instead). */
-  issues: ImportIssue[];
-}
-
-type JournalFileStatus = (typeof JOURNAL_FILE_STATUSES)[number];
-
-const fileView = (r: {
-  id: number;
-  fileName: string;
-  orgId: number;
-  orgShortName: string;
-  municipalityId: number;
-  year: number;
-  marksCount: number;
-  importedByLogin: string;
-  importedAt: Date;
-  status: string;
-  replacesIds: number[];
-  undoneAt: Date | null;
-  undoneByLogin: string | null;
-}) => ({
-  id: r.id,
-  fileName: r.fileName,
-  orgId: r.orgId,
-  orgShortName: r.orgShortName,
-  municipalityId: r.municipalityId,
-  year: r.year,
-  marksCount: r.marksCount,
-  importedByLogin: r.importedByLogin,
-  importedAt: r.importedAt.toISOString(),
-  status: r.status as JournalFileStatus,
-  statusLabel: JOURNAL_FILE_STATUS_LABELS[r.status as JournalFileStatus] ?? r.status,
-  replacesIds: r.replacesIds,
-  undoneAt: r.undoneAt?.toISOString() ?? null,
-  undoneByLogin: r.undoneByLogin,
-});
 
 const SAMPLE_ROWS = 20;
 
@@ -274,6 +237,55 @@ export class JournalMarkService {
         issues: warnings,
       };
     });
+  }
+
+  /**
+   * Imports a journal export named only by its bytes (CLI): the school from `orgId` or the
+   * `sch…` login in the file name, the columns from their headers, overridden by named ones.
+   * Refused with every issue when the school or a column cannot be found.
+   */
+  async importFile(
+    actor: Actor,
+    req: {
+      fileName: string;
+      bytes: Buffer;
+      year: number;
+      orgId?: number | undefined;
+      columns?: JournalColumnSpec | undefined;
+    },
+  ): Promise<JournalOutcome & { orgName: string; mapping: JournalMapping; headers: string[] }> {
+    const { db } = this.deps.database;
+    const table = await readJournalTable(req.fileName, req.bytes);
+    const where = { file: req.fileName, sheet: table.sheet };
+    const refuse = (issues: ImportIssue[]) => {
+      const errors = issues.filter((i) => i.severity === 'error');
+      return invalid(`Файл не загружен. ${errors.slice(0, 5).map(formatIssue).join('; ')}`, {
+        issues,
+      });
+    };
+    if (table.issues.some((i) => i.severity === 'error')) throw refuse(table.issues);
+    const orgId = await resolveJournalSchool(db, where, req.orgId);
+    if (typeof orgId !== 'number') throw refuse([orgId]);
+    const applied = applyColumnSpec(
+      table.headers,
+      suggestJournalMapping(table.headers),
+      req.columns ?? {},
+    );
+    if (applied.errors.length) throw refuse(applied.errors.map((m) => issue(where, 'error', m)));
+    const out = await this.importBytes(
+      actor,
+      { orgId, year: req.year },
+      req.fileName,
+      req.bytes,
+      applied.mapping,
+    );
+    const org = await findOrgById(db, orgId);
+    return {
+      ...out,
+      orgName: org?.org.shortName ?? '',
+      mapping: applied.mapping,
+      headers: table.headers,
+    };
   }
 
   async history(actor: Actor, orgId?: number) {

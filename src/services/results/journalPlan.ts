@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { issue, type ImportIssue } from '../../core/results/issues';
+import { issue, type ImportIssue, type IssueWhere } from '../../core/results/issues';
 import type { JournalMapping, MappedJournalMark } from '../../core/results/journalMarks';
 import { findReplacedFiles, type ReplacedFile } from '../../core/results/journalReplace';
+import { findSchoolLogin } from '../../core/results/title';
 import type { Db } from '../../db/database';
 import {
   findActiveJournalFile,
@@ -10,6 +11,7 @@ import {
   listActiveMarkKeys,
   listSubjectRefs,
 } from '../../db/repositories/journalMarks';
+import { findOrgByFisLogin, findOrgById } from '../../db/repositories/organisations';
 import { findStudentsByCodes } from '../../db/repositories/students';
 import {
   parseJournalFile,
@@ -132,4 +134,37 @@ export async function buildJournalPlan(
     }
   }
   return { parsed, mapping: chosen, sha256, alreadyImported, studentIds, replaces, issues, ok };
+}
+
+/**
+ * The school of a journal file named only by its bytes (CLI): the chosen one, or the one whose
+ * `sch…` login the file name carries. A name with another school's login is refused, as for
+ * result files. Returns the school's id or the error.
+ */
+export async function resolveJournalSchool(
+  db: Db,
+  where: IssueWhere,
+  orgId: number | undefined,
+): Promise<number | ImportIssue> {
+  const login = findSchoolLogin(where.file);
+  const hinted = login ? await findOrgByFisLogin(db, login) : null;
+  if (orgId === undefined) {
+    if (hinted) return hinted.id;
+    return issue(
+      where,
+      'error',
+      login
+        ? `ОО с логином ${login} из имени файла нет в реестре`
+        : 'ОО не указана, а в имени файла нет логина ОО (sch…)',
+    );
+  }
+  if (login && hinted?.id !== orgId) {
+    const chosen = await findOrgById(db, orgId);
+    return issue(
+      where,
+      'error',
+      `Файл относится к ОО с логином ${login}${hinted ? ` («${hinted.shortName}»)` : ''}, а загружается для «${chosen?.org.shortName ?? orgId}»: загрузите файл своей ОО`,
+    );
+  }
+  return orgId;
 }
