@@ -244,6 +244,21 @@ export function resultCases(
       url: '/api/results/journal/imports',
       orgIds: (d) => (d as { orgId: number }[]).map((f) => f.orgId),
     },
+    'POST /api/results/journal/imports/:id/undo': {
+      kind: 'target',
+      permission: 'result.import',
+      call: async (t) => {
+        const code = `ju-${next()}`;
+        const out = await ctx().services.journalMarks.importBytes(
+          SYSTEM_ACTOR,
+          { orgId: t.orgId, year: 2024 },
+          `${code}.csv`,
+          Buffer.from(journalFile(code)),
+          JOURNAL_MAPPING,
+        );
+        return { method: 'POST', url: `/api/results/journal/imports/${out.fileId}/undo` };
+      },
+    },
     'GET /api/results/journal/marks': {
       kind: 'target',
       permission: 'result.read',

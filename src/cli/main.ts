@@ -18,6 +18,7 @@ import {
 import { regionImportCommand } from './commands/regionImport';
 import { programmeCommand, type ProgrammeOptions } from './commands/objectivity';
 import { importCommand, type ImportOptions } from './commands/importResults';
+import { journalImportCommand, type JournalImportOptions } from './commands/journalImport';
 import { serve } from './commands/serve';
 import { simulateCommand, type SimulateOptions } from './commands/simulate';
 
@@ -69,6 +70,24 @@ program
   .option('--org-id <id>', 'ОО для формы сбора результатов (иначе по логину sch… в имени файла)')
   .option('--municipality-id <id>', 'муниципалитет для создаваемых ОО')
   .action((paths: string[], o: ImportOptions) => importCommand(paths, o));
+
+program
+  .command('journal:import')
+  .description(
+    'Загрузить выгрузки электронного журнала (одна строка — одна отметка; CSV, XLSX; папки читаются рекурсивно)',
+  )
+  .argument('<paths...>', 'файлы или папки')
+  .requiredOption('--year <year>', 'учебный год по году начала: 2024 для 2024/25')
+  .option('--org-id <id>', 'ОО (иначе по логину sch… в имени файла)')
+  .option(
+    '--student-code <column>',
+    'столбец «Код обучающегося»: номер с 1 или заголовок (иначе по заголовкам)',
+  )
+  .option('--class <column>', 'столбец «Класс» (необязателен)')
+  .option('--subject <column>', 'столбец «Предмет»')
+  .option('--period <column>', 'столбец «Период / вид отметки»')
+  .option('--mark <column>', 'столбец «Отметка»')
+  .action((paths: string[], o: JournalImportOptions) => journalImportCommand(paths, o));
 
 program
   .command('bench')

@@ -56,6 +56,18 @@ export const journalPreviewView = z.object({
   /** Student codes found among the school's students. */
   linkedStudents: z.number().int(),
   alreadyImported: z.boolean(),
+  /** Earlier active imports of the same school and year this file would replace. */
+  replaces: z.array(
+    z.object({
+      fileId: z.number().int(),
+      fileName: z.string(),
+      importedAt: z.string(),
+      /** Marks of the earlier import given again (same student, subject and period). */
+      overlapping: z.number().int(),
+      /** Marks of the earlier import the new file lacks: they stop counting. */
+      dropped: z.number().int(),
+    }),
+  ),
   issues: z.array(issueView),
   ok: z.boolean(),
 });
@@ -65,20 +77,37 @@ export const journalOutcomeView = z.object({
   status: z.enum(['imported', 'already_imported']),
   fileId: z.number().int().nullable(),
   marks: z.number().int(),
+  replacedFileIds: z.array(z.number().int()),
+  issues: z.array(issueView),
 });
 export const journalOutcomeResponse = z.object({ data: journalOutcomeView });
+
+export const JOURNAL_FILE_STATUSES = ['active', 'replaced', 'undone'] as const;
+export const JOURNAL_FILE_STATUS_LABELS: Record<(typeof JOURNAL_FILE_STATUSES)[number], string> = {
+  active: 'действует',
+  replaced: 'заменена исправленным файлом',
+  undone: 'отменена',
+};
 
 export const journalFileView = z.object({
   id: z.number().int(),
   fileName: z.string(),
   orgId: z.number().int(),
   orgShortName: z.string(),
+  municipalityId: z.number().int(),
   year: z.number().int(),
   marksCount: z.number().int(),
   importedByLogin: z.string(),
   importedAt: z.string(),
+  status: z.enum(JOURNAL_FILE_STATUSES),
+  statusLabel: z.string(),
+  /** The imports this one replaced. */
+  replacesIds: z.array(z.number().int()),
+  undoneAt: z.string().nullable(),
+  undoneByLogin: z.string().nullable(),
 });
 export const journalFileListResponse = z.object({ data: z.array(journalFileView) });
+export const journalFileResponse = z.object({ data: journalFileView });
 
 export const journalMarksQuery = z.object({
   orgId: z.coerce.number().int().positive(),

@@ -60,7 +60,7 @@ function choiceFrom(o: ImportOptions) {
   };
 }
 
-const printIssues = (
+export const printIssues = (
   issues: readonly ImportIssue[],
   severity: ImportIssue['severity'],
   limit = 10,
@@ -72,6 +72,22 @@ const printIssues = (
     );
   if (of.length > limit) console.log(`    … и ещё ${of.length - limit}`);
 };
+
+/** A refused file's errors (with file, sheet, row, column) on stderr. */
+export function printRefusal(error: unknown): void {
+  const details =
+    error instanceof AppError
+      ? (error.details as { issues?: ImportIssue[] } | undefined)
+      : undefined;
+  const errors = details?.issues?.filter((i) => i.severity === 'error');
+  if (errors?.length) {
+    console.error(`    Файл отклонён:`);
+    for (const i of errors.slice(0, 20)) console.error(`    ошибка: ${formatIssue(i)}`);
+    if (errors.length > 20) console.error(`    … и ещё ошибок: ${errors.length - 20}`);
+  } else {
+    console.error(`    Файл отклонён: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 /**
  * `vsoko import <files or folders>`: imports result files with administrator rights, creating
@@ -114,20 +130,7 @@ export async function importCommand(paths: string[], o: ImportOptions): Promise<
           }
         } catch (error) {
           summary.refused++;
-          const details =
-            error instanceof AppError
-              ? (error.details as { issues?: ImportIssue[] } | undefined)
-              : undefined;
-          const errors = details?.issues?.filter((i) => i.severity === 'error');
-          if (errors?.length) {
-            console.error(`    Файл отклонён:`);
-            for (const i of errors.slice(0, 20)) console.error(`    ошибка: ${formatIssue(i)}`);
-            if (errors.length > 20) console.error(`    … и ещё ошибок: ${errors.length - 20}`);
-          } else {
-            console.error(
-              `    Файл отклонён: ${error instanceof Error ? error.message : String(error)}`,
-            );
-          }
+          printRefusal(error);
         }
       }
     });

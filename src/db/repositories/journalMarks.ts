@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../database';
 import {
   journalMarkFiles,
@@ -21,13 +21,81 @@ export const listSubjectRefs = (db: Db) =>
     })
     .from(subjects);
 
-export async function findJournalFile(db: Db, orgId: number, sha256: string) {
+/** The active import of the same bytes for the same school and year (null when none). */
+export async function findActiveJournalFile(db: Db, orgId: number, year: number, sha256: string) {
   const rows = await db
     .select({ id: journalMarkFiles.id })
     .from(journalMarkFiles)
-    .where(and(eq(journalMarkFiles.orgId, orgId), eq(journalMarkFiles.sha256, sha256)))
+    .where(
+      and(
+        eq(journalMarkFiles.orgId, orgId),
+        eq(journalMarkFiles.year, year),
+        eq(journalMarkFiles.sha256, sha256),
+        eq(journalMarkFiles.status, 'active'),
+      ),
+    )
     .limit(1);
   return rows[0] ?? null;
+}
+
+/** Marks of a school's active files for one year in the given subjects (for replacement). */
+export function listActiveMarkKeys(db: Db, orgId: number, year: number, subjectIds: number[]) {
+  if (!subjectIds.length) return Promise.resolve([]);
+  return db
+    .select({
+      fileId: journalMarks.fileId,
+      studentCode: journalMarks.studentCode,
+      studentId: journalMarks.studentId,
+      subjectId: journalMarks.subjectId,
+      subjectName: subjects.name,
+      kind: journalMarks.kind,
+      termType: journalMarks.termType,
+      termNo: journalMarks.termNo,
+    })
+    .from(journalMarks)
+    .innerJoin(journalMarkFiles, eq(journalMarkFiles.id, journalMarks.fileId))
+    .innerJoin(subjects, eq(subjects.id, journalMarks.subjectId))
+    .where(
+      and(
+        eq(journalMarkFiles.orgId, orgId),
+        eq(journalMarkFiles.year, year),
+        eq(journalMarkFiles.status, 'active'),
+        inArray(journalMarks.subjectId, subjectIds),
+      ),
+    );
+}
+
+/** Files by id with their school's short name. */
+export function findJournalFiles(db: Db, ids: number[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .select({ file: journalMarkFiles, orgShortName: organisations.shortName })
+    .from(journalMarkFiles)
+    .innerJoin(organisations, eq(organisations.id, journalMarkFiles.orgId))
+    .where(inArray(journalMarkFiles.id, ids))
+    .orderBy(asc(journalMarkFiles.id));
+}
+
+export async function findJournalFileById(db: Db, id: number) {
+  return (await findJournalFiles(db, [id]))[0] ?? null;
+}
+
+export async function setJournalFilesStatus(
+  db: Db,
+  ids: number[],
+  status: 'active' | 'replaced' | 'undone',
+  byLogin?: string,
+) {
+  if (!ids.length) return;
+  await db
+    .update(journalMarkFiles)
+    .set({
+      status,
+      ...(status === 'undone'
+        ? { undoneAt: sql`now()`, undoneByLogin: byLogin ?? null }
+        : { undoneAt: null, undoneByLogin: null }),
+    })
+    .where(inArray(journalMarkFiles.id, ids));
 }
 
 export async function insertJournalFile(db: Db, row: JournalFileInsert) {
@@ -50,10 +118,15 @@ export function listJournalFiles(db: Db, scope: SQL | undefined, orgId?: number)
       fileName: journalMarkFiles.fileName,
       orgId: journalMarkFiles.orgId,
       orgShortName: organisations.shortName,
+      municipalityId: journalMarkFiles.municipalityId,
       year: journalMarkFiles.year,
       marksCount: journalMarkFiles.marksCount,
       importedByLogin: journalMarkFiles.importedByLogin,
       importedAt: journalMarkFiles.importedAt,
+      status: journalMarkFiles.status,
+      replacesIds: journalMarkFiles.replacesIds,
+      undoneAt: journalMarkFiles.undoneAt,
+      undoneByLogin: journalMarkFiles.undoneByLogin,
     })
     .from(journalMarkFiles)
     .innerJoin(organisations, eq(organisations.id, journalMarkFiles.orgId))
@@ -62,7 +135,7 @@ export function listJournalFiles(db: Db, scope: SQL | undefined, orgId?: number)
     .limit(500);
 }
 
-/** Marks of one school, linked students first; optional year. */
+/** Marks of one school's active imports, by student code; optional year. */
 export function listSchoolMarks(db: Db, orgId: number, year?: number, onlyLinked = false) {
   return db
     .select({
@@ -78,6 +151,10 @@ export function listSchoolMarks(db: Db, orgId: number, year?: number, onlyLinked
     })
     .from(journalMarks)
     .innerJoin(subjects, eq(subjects.id, journalMarks.subjectId))
+    .innerJoin(
+      journalMarkFiles,
+      and(eq(journalMarkFiles.id, journalMarks.fileId), eq(journalMarkFiles.status, 'active')),
+    )
     .where(
       and(
         eq(journalMarks.orgId, orgId),

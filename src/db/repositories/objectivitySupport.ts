@@ -3,6 +3,7 @@ import type { Db } from '../database';
 import {
   analysisRuns,
   assessmentTests,
+  journalMarkFiles,
   journalMarks,
   organisations,
   resultBatches,
@@ -84,7 +85,10 @@ export async function listLinkedExternalWorks(db: Db, orgId: number, year?: numb
     .orderBy(resultWorks.id);
 }
 
-/** A school's промежуточная / итоговая marks of linked students in the given school years. */
+/**
+ * A school's промежуточная / итоговая marks of linked students in the given school years, from
+ * its active journal imports (replaced and undone imports do not count).
+ */
 export async function listAttestationMarks(db: Db, orgId: number, years: number[]) {
   if (!years.length) return [];
   return db
@@ -97,6 +101,10 @@ export async function listAttestationMarks(db: Db, orgId: number, years: number[
       mark: journalMarks.mark,
     })
     .from(journalMarks)
+    .innerJoin(
+      journalMarkFiles,
+      and(eq(journalMarkFiles.id, journalMarks.fileId), eq(journalMarkFiles.status, 'active')),
+    )
     .where(
       and(
         eq(journalMarks.orgId, orgId),

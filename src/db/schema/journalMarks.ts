@@ -5,7 +5,10 @@ import { municipalities, organisations, students, subjects } from './registry';
 /**
  * A file of marks exported by an electronic journal and imported for one school and academic
  * year, with the column mapping the user chose. Its content hash makes re-importing the same
- * bytes for the same school a no-op.
+ * bytes for the same school and year a no-op. A later file whose marks overlap an active file's
+ * (same student, subject and period) replaces it (status `replaced`, history kept, the new file
+ * lists it in `replaces_ids`); undo restores the files it replaced. Only marks of `active` files
+ * count.
  */
 export const journalMarkFiles = pgTable(
   'journal_mark_files',
@@ -27,8 +30,17 @@ export const journalMarkFiles = pgTable(
     importedBy: integer('imported_by').references(() => users.id),
     importedByLogin: text('imported_by_login').notNull(),
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+    /** `active`, `replaced` or `undone`. */
+    status: text('status').notNull().default('active'),
+    /** The files this one replaced when it was imported. */
+    replacesIds: integer('replaces_ids').array().notNull().default([]),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+    undoneByLogin: text('undone_by_login'),
   },
-  (t) => [index('journal_mark_files_org_sha_idx').on(t.orgId, t.sha256)],
+  (t) => [
+    index('journal_mark_files_org_sha_idx').on(t.orgId, t.sha256),
+    index('journal_mark_files_org_year_idx').on(t.orgId, t.year),
+  ],
 );
 
 /**

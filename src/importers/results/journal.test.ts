@@ -4,7 +4,12 @@ import { STANDARD_SUBJECTS } from '../../core/registry/subjects';
 import { formatIssue } from '../../core/results/issues';
 import { parsePeriod, type SubjectRef } from '../../core/results/journalMarks';
 import { journalWorkbook } from '../../../test/fixtures/results/journal';
-import { parseJournalFile, readJournalTable, suggestJournalMapping } from './journal';
+import {
+  applyColumnSpec,
+  parseJournalFile,
+  readJournalTable,
+  suggestJournalMapping,
+} from './journal';
 
 const SUBJECTS: SubjectRef[] = STANDARD_SUBJECTS.map((s, i) => ({ id: i + 1, ...s }));
 const fixture = (name: string) =>
@@ -110,5 +115,30 @@ describe('journal marks with a column mapping', () => {
     expect((await parseJournalFile('old.xls', xls, {}, SUBJECTS)).issues[0]?.message).toMatch(
       /XLS/,
     );
+  });
+});
+
+describe('columns named on the command line', () => {
+  const headers = ['ФИО', 'Ученик ID', 'Класс', 'Дисциплина', 'Вид', 'Балл'];
+  it('takes 1-based numbers and header texts over the guess, moving a taken column', () => {
+    const guess = suggestJournalMapping(headers);
+    expect(guess).toEqual({ className: 2, subject: 3, period: 4 });
+    expect(applyColumnSpec(headers, guess, { studentCode: 'ученик  id', mark: '6' })).toEqual({
+      mapping: { studentCode: 1, className: 2, subject: 3, period: 4, mark: 5 },
+      errors: [],
+    });
+    // A named column leaves the guessed role that held it.
+    expect(applyColumnSpec(headers, guess, { period: '3' }).mapping).toEqual({
+      className: null,
+      subject: 3,
+      period: 2,
+    });
+  });
+
+  it('names unknown headers and numbers outside the table', () => {
+    expect(applyColumnSpec(headers, {}, { mark: 'Отметка', subject: '9' }).errors).toEqual([
+      'столбца № 9 для «Предмет» нет: в таблице столбцов 6',
+      'столбца «Отметка» для «Отметка» нет; столбцы файла: 1 «ФИО», 2 «Ученик ID», 3 «Класс», 4 «Дисциплина», 5 «Вид», 6 «Балл»',
+    ]);
   });
 });

@@ -1,7 +1,10 @@
 import { issue, type ImportIssue } from '../../core/results/issues';
 import {
+  JOURNAL_ROLE_LABELS,
+  JOURNAL_ROLES,
   mapJournalRows,
   type JournalMapping,
+  type JournalRole,
   type JournalRow,
   type MappedJournalMark,
   type SubjectRef,
@@ -102,6 +105,52 @@ export function suggestJournalMapping(headers: string[]): JournalMapping {
     }
   }
   return mapping;
+}
+
+/** Columns named by the user outside the mapping step (CLI): a 1-based number or a header. */
+export type JournalColumnSpec = Partial<Record<JournalRole, string>>;
+
+/**
+ * The mapping from named columns over a first guess: a named column is taken from any guessed
+ * role that held it. Unknown headers and numbers outside the table are errors (Russian).
+ */
+export function applyColumnSpec(
+  headers: string[],
+  guess: JournalMapping,
+  spec: JournalColumnSpec,
+): { mapping: JournalMapping; errors: string[] } {
+  const mapping: JournalMapping = { ...guess };
+  const errors: string[] = [];
+  const listed = headers.map((h, i) => `${i + 1} «${h}»`).join(', ');
+  for (const role of JOURNAL_ROLES) {
+    const raw = spec[role]?.trim();
+    if (!raw) continue;
+    let col: number;
+    if (/^\d+$/.test(raw)) {
+      col = Number(raw) - 1;
+      if (col < 0 || col >= headers.length) {
+        errors.push(
+          `столбца № ${raw} для «${JOURNAL_ROLE_LABELS[role]}» нет: в таблице столбцов ${headers.length}`,
+        );
+        continue;
+      }
+    } else {
+      col = headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(raw));
+      if (col < 0) {
+        errors.push(
+          `столбца «${raw}» для «${JOURNAL_ROLE_LABELS[role]}» нет; столбцы файла: ${listed}`,
+        );
+        continue;
+      }
+    }
+    for (const other of JOURNAL_ROLES) {
+      if (other !== role && spec[other] === undefined && mapping[other] === col) {
+        mapping[other] = null;
+      }
+    }
+    mapping[role] = col;
+  }
+  return { mapping, errors };
 }
 
 /** Headers that look like personal names: never read, listed in the preview. */

@@ -61,6 +61,12 @@ beforeAll(async () => {
     municipalityId: m.id,
     orgIds: [s1.id],
   });
+  await buildUser(db, {
+    login: 'zam2',
+    role: 'school_admin',
+    municipalityId: m.id,
+    orgIds: [s2.id],
+  });
   await ctx.services.students.add(SYSTEM_ACTOR, s1.id, { codes: ['ST-7'] });
   admin = await signIn(ctx.app, 'uoj', PASSWORD);
   school = await signIn(ctx.app, 'zam1', PASSWORD);
@@ -147,6 +153,68 @@ describe('journal marks over HTTP', () => {
       await admin.get('/api/results/journal/imports'),
     );
     expect(history.map((h) => [h.fileName, h.marksCount])).toEqual([['journal.xlsx', 4]]);
+  });
+
+  it('a corrected export replaces the import over HTTP; undo restores it; scope is checked', async () => {
+    const body = async (client: Client, orgId: number, name: string, text: string) => {
+      const p = dataOf<Preview & { replaces: { fileId: number; dropped: number }[] }>(
+        await upload(client, orgId, name, Buffer.from(text)),
+      );
+      return {
+        preview: p,
+        req: { uploadKey: p.uploadKey, fileName: name, orgId, year: 2024, mapping: p.mapping },
+      };
+    };
+    const header = 'Код обучающегося;Предмет;Период;Отметка\n';
+    const first = await body(school, ids.s1, 'q1.csv', `${header}ST-7;Русский язык;1 четверть;3\n`);
+    expect(first.preview.replaces).toEqual([]);
+    const one = dataOf<{ fileId: number }>(
+      await school.post('/api/results/journal/imports', first.req),
+    );
+    const fixed = await body(
+      school,
+      ids.s1,
+      'q1-fixed.csv',
+      `${header}ST-7;Русский язык;1 четверть;4\n`,
+    );
+    expect(fixed.preview.replaces.map((r) => [r.fileId, r.dropped])).toEqual([[one.fileId, 0]]);
+    const two = dataOf<{ fileId: number; replacedFileIds: number[] }>(
+      await school.post('/api/results/journal/imports', fixed.req),
+    );
+    expect(two.replacedFileIds).toEqual([one.fileId]);
+    type FileRow = { id: number; status: string; replacesIds: number[] };
+    const listed = dataOf<FileRow[]>(
+      await school.get(`/api/results/journal/imports?orgId=${ids.s1}`),
+    );
+    expect(listed.filter((f) => [one.fileId, two.fileId].includes(f.id))).toEqual([
+      expect.objectContaining({ id: two.fileId, status: 'active', replacesIds: [one.fileId] }),
+      expect.objectContaining({ id: one.fileId, status: 'replaced' }),
+    ]);
+    const quarter = async () =>
+      dataOf<{ period: string; mark: number }[]>(
+        await school.get(`/api/results/journal/marks?orgId=${ids.s1}&year=2024`),
+      ).filter((m) => m.period === '1 четверть');
+    expect((await quarter()).map((m) => m.mark)).toEqual([4]);
+
+    // Another school's user: not found; a district user of the municipality may undo.
+    const other = await signIn(ctx.app, 'zam2', PASSWORD);
+    expect((await other.post(`/api/results/journal/imports/${two.fileId}/undo`)).statusCode).toBe(
+      404,
+    );
+    const undone = dataOf<{ status: string; undoneByLogin: string }>(
+      await school.post(`/api/results/journal/imports/${two.fileId}/undo`),
+    );
+    expect(undone).toMatchObject({ status: 'undone', undoneByLogin: 'zam1' });
+    expect((await quarter()).map((m) => m.mark)).toEqual([3]);
+    const refused = await admin.post(`/api/results/journal/imports/${two.fileId}/undo`);
+    expect(refused.statusCode).toBe(400);
+    expect(errorOf(refused).message).toBe(
+      'Отменить можно только действующую загрузку: эта уже отменена',
+    );
+    const audits = await ctx.database.db.select().from(auditLog);
+    expect(
+      audits.filter((a) => a.entity === 'journal_mark_file' && a.action === 'undo'),
+    ).toHaveLength(1);
   });
 
   it('a school user imports only its own school', async () => {

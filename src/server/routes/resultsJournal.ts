@@ -5,6 +5,7 @@ import { invalid } from '../../core/errors';
 import type { Services } from '../../services';
 import {
   journalFileListResponse,
+  journalFileResponse,
   journalMarksQuery,
   journalOutcomeResponse,
   journalPreviewRequest,
@@ -80,7 +81,8 @@ export function registerJournalMarkRoutes(app: FastifyInstance, services: Servic
     {
       schema: {
         tags,
-        summary: 'Загрузить отметки (всё или ничего; тот же файл повторно ничего не меняет)',
+        summary:
+          'Загрузить отметки (всё или ничего; тот же файл повторно ничего не меняет; исправленный файл заменяет прежнюю загрузку тех же обучающихся, предметов и периодов)',
         body: journalPreviewRequest,
         response: { 200: journalOutcomeResponse },
       },
@@ -102,6 +104,22 @@ export function registerJournalMarkRoutes(app: FastifyInstance, services: Servic
     },
     async (request) => ({
       data: await services.journalMarks.history(actorOf(request), request.query.orgId),
+    }),
+  );
+
+  r.post(
+    '/api/results/journal/imports/:id/undo',
+    {
+      schema: {
+        tags,
+        summary:
+          'Отменить действующую загрузку отметок: её отметки перестают учитываться, заменённые ею загрузки снова действуют',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 200: journalFileResponse },
+      },
+    },
+    async (request) => ({
+      data: await services.journalMarks.undo(actorOf(request), request.params.id),
     }),
   );
 

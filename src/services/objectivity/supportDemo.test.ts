@@ -1,10 +1,12 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, dataOf, signIn, type TestContext } from '../../../test/app';
+import { SYSTEM_ACTOR } from '../../core/access/actor';
 import { docxText } from '../../../test/docx';
-import { compareMarks } from '../../core/objectivity/externalInternal';
+import { compareMarks, spearman } from '../../core/objectivity/externalInternal';
 import {
   assessmentTests,
+  journalMarkFiles,
   journalMarks,
   resultBatches,
   resultCodeLinks,
@@ -125,10 +127,12 @@ describe('objectivity support on the demo district', () => {
       .from(resultCodeLinks)
       .where(and(eq(resultCodeLinks.testId, test!.id), eq(resultCodeLinks.orgId, s.id)));
     const marks = await db
-      .select()
+      .select({ studentId: journalMarks.studentId, mark: journalMarks.mark })
       .from(journalMarks)
+      .innerJoin(journalMarkFiles, eq(journalMarkFiles.id, journalMarks.fileId))
       .where(
         and(
+          eq(journalMarkFiles.status, 'active'),
           eq(journalMarks.orgId, s.id),
           eq(journalMarks.kind, 'intermediate'),
           inArray(
@@ -153,6 +157,69 @@ describe('objectivity support on the demo district', () => {
     // A school user sees only its own school.
     const other = world.schools.find((x) => x.id !== s.id)!;
     expect((await director.get(`/api/objectivity/compare?orgId=${other.id}`)).statusCode).toBe(404);
+  });
+
+  it('ОГЭ is written by the grade-8 ВПР cohort of the year before, linked to the same students', async () => {
+    const db = ctx.database.db;
+    const math = (await subjectId('math'))!;
+    const linkedMarks = async (procedure: string, year: number, grade: number) => {
+      const [test] = await db
+        .select()
+        .from(assessmentTests)
+        .where(
+          and(
+            eq(assessmentTests.procedure, procedure),
+            eq(assessmentTests.year, year),
+            eq(assessmentTests.grade, grade),
+            eq(assessmentTests.subjectId, math),
+          ),
+        );
+      expect(test, `${procedure} ${year} ${grade}`).toBeDefined();
+      const rows = await db
+        .select({ studentId: resultCodeLinks.studentId, mark: resultWorks.mark })
+        .from(resultWorks)
+        .innerJoin(resultBatches, eq(resultBatches.id, resultWorks.batchId))
+        .innerJoin(
+          resultCodeLinks,
+          and(
+            eq(resultCodeLinks.testId, resultWorks.testId),
+            eq(resultCodeLinks.orgId, resultWorks.orgId),
+            eq(resultCodeLinks.participantCode, resultWorks.participantCode),
+          ),
+        )
+        .where(
+          and(
+            eq(resultWorks.testId, test!.id),
+            eq(resultBatches.status, 'active'),
+            eq(resultWorks.absent, false),
+          ),
+        );
+      return new Map(rows.flatMap((r) => (r.mark === null ? [] : [[r.studentId, r.mark]])));
+    };
+    const [ogeTest] = await db
+      .select({ year: assessmentTests.year })
+      .from(assessmentTests)
+      .where(eq(assessmentTests.procedure, 'oge'))
+      .orderBy(desc(assessmentTests.year))
+      .limit(1);
+    const year = ogeTest!.year;
+    const oge = await linkedMarks('oge', year, 9);
+    const vpr8 = await linkedMarks('vpr', year - 1, 8);
+    const vpr7 = await linkedMarks('vpr', year - 2, 7);
+    const both = [...oge.keys()].filter((id) => vpr8.has(id));
+    // Nearly every ОГЭ writer wrote ВПР in grade 8 (absences and new classes aside).
+    expect(both.length).toBeGreaterThan(oge.size * 0.8);
+    expect([...oge.keys()].filter((id) => vpr7.has(id)).length).toBeGreaterThan(oge.size * 0.7);
+    // Same students, same abilities: the marks agree far beyond chance.
+    const rho = spearman(
+      both.map((id) => vpr8.get(id)!),
+      both.map((id) => oge.get(id)!),
+    );
+    expect(rho).toBeGreaterThan(0.4);
+    // A school's own journal export was corrected: the replaced import stays in the history.
+    const history = await ctx.services.journalMarks.history(SYSTEM_ACTOR, world.schools[0]!.id);
+    expect(history.map((f) => f.status).sort()).toContain('replaced');
+    expect(history.find((f) => f.fileName.endsWith('_ispravlennyj.csv'))?.status).toBe('active');
   });
 });
 

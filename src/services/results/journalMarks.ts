@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../core/access/actor';
 import { invalid, notFound } from '../../core/errors';
-import { formatIssue, type ImportIssue } from '../../core/results/issues';
+import { formatIssue, issue, type ImportIssue } from '../../core/results/issues';
 import {
   periodLabel,
   type JournalMapping,
@@ -10,22 +9,28 @@ import {
 } from '../../core/results/journalMarks';
 import type { Db } from '../../db/database';
 import {
-  findJournalFile,
-  findLinkedParticipants,
+  findJournalFileById,
+  findJournalFiles,
   insertJournalFile,
   insertJournalMarks,
   listJournalFiles,
   listSchoolMarks,
-  listSubjectRefs,
+  setJournalFilesStatus,
 } from '../../db/repositories/journalMarks';
 import { findOrgById } from '../../db/repositories/organisations';
 import { orgScopeWhere } from '../../db/repositories/scope';
-import { findStudentsByCodes } from '../../db/repositories/students';
 import { journalMarkFiles } from '../../db/schema';
-import { parseJournalFile, suggestJournalMapping } from '../../importers/results/journal';
+import {
+  applyColumnSpec,
+  readJournalTable,
+  suggestJournalMapping,
+  type JournalColumnSpec,
+} from '../../importers/results/journal';
 import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { requireInScope, requireScope, requireWritable } from '../guard';
+import { buildJournalPlan, resolveJournalSchool } from './journalPlan';
+import { fileView, type JournalOutcome } from './journalViews';
 
 export interface JournalTarget {
   orgId: number;
@@ -55,7 +60,8 @@ const markView = (m: MappedJournalMark) => ({
  * Internal marks from electronic journals: the user uploads an export, maps its columns
  * (student code, class, subject, period, mark), previews the mapped rows and every error, and
  * commits. One file is one school's marks for one academic year; all or nothing; the same bytes
- * again for the same school change nothing.
+ * again for the same school and year change nothing; a corrected file replaces the earlier
+ * imports it overlaps (journalPlan.ts), and undo restores them.
  */
 export class JournalMarkService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -71,42 +77,6 @@ export class JournalMarkService {
       'Организация',
     );
     return row.org;
-  }
-
-  private async analyse(
-    db: Db,
-    orgId: number,
-    fileName: string,
-    bytes: Buffer,
-    mapping: JournalMapping | null,
-  ) {
-    const subjects = await listSubjectRefs(db);
-    const first = await parseJournalFile(fileName, bytes, mapping ?? {}, subjects);
-    const chosen = mapping ?? suggestJournalMapping(first.table.headers);
-    const parsed = mapping ? first : await parseJournalFile(fileName, bytes, chosen, subjects);
-    const codes = [...new Set(parsed.marks.map((m) => m.studentCode))];
-    const found = await findStudentsByCodes(db, orgId, codes);
-    const studentIds = new Map(found.map((s) => [s.code, s.id]));
-    // Codes that are not student ids may be ВПР participant codes the school has linked; a code
-    // linked to two different students (two administrations) stays unlinked rather than guessed.
-    const rest = codes.filter((c) => !studentIds.has(c));
-    const byCode = new Map<string, Set<number>>();
-    for (const l of await findLinkedParticipants(db, orgId, rest)) {
-      byCode.set(l.code, (byCode.get(l.code) ?? new Set()).add(l.studentId));
-    }
-    for (const [code, ids] of byCode) {
-      if (ids.size === 1) studentIds.set(code, [...ids][0] as number);
-    }
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const already = await findJournalFile(db, orgId, sha256);
-    return {
-      parsed,
-      mapping: chosen,
-      sha256,
-      alreadyImported: already !== null,
-      studentIds,
-      ok: !parsed.issues.some((i) => i.severity === 'error'),
-    };
   }
 
   /** Stores the upload and previews it with the given mapping or a guessed one. */
@@ -147,7 +117,7 @@ export class JournalMarkService {
     bytes: Buffer,
     mapping: JournalMapping | null,
   ) {
-    const a = await this.analyse(this.deps.database.db, target.orgId, fileName, bytes, mapping);
+    const a = await buildJournalPlan(this.deps.database.db, target, fileName, bytes, mapping);
     return {
       uploadKey,
       fileName,
@@ -158,7 +128,14 @@ export class JournalMarkService {
       sample: a.parsed.marks.slice(0, SAMPLE_ROWS).map(markView),
       linkedStudents: a.studentIds.size,
       alreadyImported: a.alreadyImported,
-      issues: a.parsed.issues,
+      replaces: a.replaces.map((r) => ({
+        fileId: r.fileId,
+        fileName: r.fileName,
+        importedAt: r.importedAt.toISOString(),
+        overlapping: r.overlapping,
+        dropped: r.dropped,
+      })),
+      issues: a.issues,
       ok: a.ok,
     };
   }
@@ -172,26 +149,41 @@ export class JournalMarkService {
     return this.importBytes(actor, req, req.fileName, bytes, req.mapping);
   }
 
-  /** Imports bytes (HTTP commit, CLI, demo): refused files change nothing. */
+  /**
+   * Imports bytes (HTTP commit, CLI, demo) in one transaction: refused files change nothing, the
+   * same bytes again for the same school and year change nothing, and earlier active files the
+   * marks overlap (same student, subject and period) are replaced, history kept.
+   */
   async importBytes(
     actor: Actor,
     target: JournalTarget,
     fileName: string,
     bytes: Buffer,
     mapping: JournalMapping,
-  ): Promise<{ status: 'imported' | 'already_imported'; fileId: number | null; marks: number }> {
+  ): Promise<JournalOutcome> {
     return this.deps.database.transaction(async ({ db }) => {
       const org = await this.requireSchool(db, actor, target.orgId);
-      const a = await this.analyse(db, target.orgId, fileName, bytes, mapping);
+      const a = await buildJournalPlan(db, target, fileName, bytes, mapping);
       if (!a.ok) {
-        const errors: ImportIssue[] = a.parsed.issues.filter((i) => i.severity === 'error');
+        const errors: ImportIssue[] = a.issues.filter((i) => i.severity === 'error');
         const more = errors.length > 5 ? ` (и ещё ошибок: ${errors.length - 5})` : '';
         throw invalid(
           `Файл не загружен. ${errors.slice(0, 5).map(formatIssue).join('; ')}${more}`,
-          { issues: a.parsed.issues },
+          { issues: a.issues },
         );
       }
-      if (a.alreadyImported) return { status: 'already_imported', fileId: null, marks: 0 };
+      const warnings = a.issues.filter((i) => i.severity !== 'error');
+      if (a.alreadyImported) {
+        return {
+          status: 'already_imported',
+          fileId: null,
+          marks: 0,
+          replacedFileIds: [],
+          issues: warnings,
+        };
+      }
+      const replaced = a.replaces.map((r) => r.fileId);
+      await setJournalFilesStatus(db, replaced, 'replaced');
       const file = await insertJournalFile(db, {
         sha256: a.sha256,
         fileName,
@@ -202,6 +194,7 @@ export class JournalMarkService {
         marksCount: a.parsed.marks.length,
         importedBy: actor.system ? null : actor.userId,
         importedByLogin: actor.login,
+        replacesIds: replaced,
       });
       await insertJournalMarks(
         db,
@@ -220,17 +213,79 @@ export class JournalMarkService {
           sourceRow: m.row,
         })),
       );
+      const replacedText = replaced.length ? `; заменены загрузки № ${replaced.join(', ')}` : '';
       await audit(db, actor, {
         action: 'import',
         entity: 'journal_mark_file',
         entityId: file.id,
         municipalityId: org.municipalityId,
         orgId: org.id,
-        summary: `Загружены отметки из электронного журнала для «${org.shortName}» за ${target.year}/${target.year + 1} уч. год из файла «${fileName}»: отметок ${a.parsed.marks.length}`,
-        after: { fileName, sha256: a.sha256, marks: a.parsed.marks.length, mapping: a.mapping },
+        summary: `Загружены отметки из электронного журнала для «${org.shortName}» за ${target.year}/${target.year + 1} уч. год из файла «${fileName}»: отметок ${a.parsed.marks.length}${replacedText}`,
+        after: {
+          fileName,
+          sha256: a.sha256,
+          marks: a.parsed.marks.length,
+          mapping: a.mapping,
+          replacesIds: replaced,
+        },
       });
-      return { status: 'imported', fileId: file.id, marks: a.parsed.marks.length };
+      return {
+        status: 'imported',
+        fileId: file.id,
+        marks: a.parsed.marks.length,
+        replacedFileIds: replaced,
+        issues: warnings,
+      };
     });
+  }
+
+  /**
+   * Imports a journal export named only by its bytes (CLI): the school from `orgId` or the
+   * `sch…` login in the file name, the columns from their headers, overridden by named ones.
+   * Refused with every issue when the school or a column cannot be found.
+   */
+  async importFile(
+    actor: Actor,
+    req: {
+      fileName: string;
+      bytes: Buffer;
+      year: number;
+      orgId?: number | undefined;
+      columns?: JournalColumnSpec | undefined;
+    },
+  ): Promise<JournalOutcome & { orgName: string; mapping: JournalMapping; headers: string[] }> {
+    const { db } = this.deps.database;
+    const table = await readJournalTable(req.fileName, req.bytes);
+    const where = { file: req.fileName, sheet: table.sheet };
+    const refuse = (issues: ImportIssue[]) => {
+      const errors = issues.filter((i) => i.severity === 'error');
+      return invalid(`Файл не загружен. ${errors.slice(0, 5).map(formatIssue).join('; ')}`, {
+        issues,
+      });
+    };
+    if (table.issues.some((i) => i.severity === 'error')) throw refuse(table.issues);
+    const orgId = await resolveJournalSchool(db, where, req.orgId);
+    if (typeof orgId !== 'number') throw refuse([orgId]);
+    const applied = applyColumnSpec(
+      table.headers,
+      suggestJournalMapping(table.headers),
+      req.columns ?? {},
+    );
+    if (applied.errors.length) throw refuse(applied.errors.map((m) => issue(where, 'error', m)));
+    const out = await this.importBytes(
+      actor,
+      { orgId, year: req.year },
+      req.fileName,
+      req.bytes,
+      applied.mapping,
+    );
+    const org = await findOrgById(db, orgId);
+    return {
+      ...out,
+      orgName: org?.org.shortName ?? '',
+      mapping: applied.mapping,
+      headers: table.headers,
+    };
   }
 
   async history(actor: Actor, orgId?: number) {
@@ -240,7 +295,50 @@ export class JournalMarkService {
       orgScopeWhere(scope, journalMarkFiles.orgId, journalMarkFiles.municipalityId),
       orgId,
     );
-    return rows.map((r) => ({ ...r, importedAt: r.importedAt.toISOString() }));
+    return rows.map(fileView);
+  }
+
+  /**
+   * Undoes an active import: its marks stop counting, and the files it replaced become active
+   * again. A replaced or undone import cannot be undone (undo the one that replaced it first).
+   */
+  async undo(actor: Actor, fileId: number) {
+    return this.deps.database.transaction(async ({ db }) => {
+      const row = await findJournalFileById(db, fileId);
+      if (!row) throw notFound('Загрузка');
+      const { file } = row;
+      requireWritable(
+        actor,
+        'result.read',
+        'result.import',
+        { orgId: file.orgId, municipalityId: file.municipalityId },
+        'Загрузка',
+      );
+      if (file.status !== 'active') {
+        throw invalid(
+          file.status === 'replaced'
+            ? 'Отменить можно только действующую загрузку: эта уже заменена другой, сначала отмените ту'
+            : 'Отменить можно только действующую загрузку: эта уже отменена',
+        );
+      }
+      await setJournalFilesStatus(db, [fileId], 'undone', actor.login);
+      const restored = (await findJournalFiles(db, file.replacesIds))
+        .filter((r) => r.file.status === 'replaced')
+        .map((r) => r.file.id);
+      await setJournalFilesStatus(db, restored, 'active');
+      await audit(db, actor, {
+        action: 'undo',
+        entity: 'journal_mark_file',
+        entityId: fileId,
+        municipalityId: file.municipalityId,
+        orgId: file.orgId,
+        summary: `Отменена загрузка отметок из электронного журнала № ${fileId} («${file.fileName}», «${row.orgShortName}», ${file.year}/${file.year + 1} уч. год)${restored.length ? `; снова действуют загрузки № ${restored.join(', ')}` : ''}`,
+        before: { status: 'active' },
+        after: { status: 'undone', restored },
+      });
+      const after = (await findJournalFileById(db, fileId)) as NonNullable<typeof row>;
+      return fileView({ ...after.file, orgShortName: after.orgShortName });
+    });
   }
 
   /** A school's internal marks, for the results browser. */

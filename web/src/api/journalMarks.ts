@@ -26,6 +26,7 @@ export const journalApi = {
   preview: (body: JournalRequest) => api.post<JournalPreview>('/api/results/journal/preview', body),
   commit: (body: JournalRequest) => api.post<JournalOutcome>('/api/results/journal/imports', body),
   history: () => api.get<JournalFile[]>('/api/results/journal/imports'),
+  undo: (id: number) => api.post<JournalFile>(`/api/results/journal/imports/${id}/undo`),
   marks: (orgId: number, year?: number) =>
     api.get<StudentMark[]>(`/api/results/journal/marks${qs({ orgId, year })}`),
 };

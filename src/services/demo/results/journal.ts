@@ -29,26 +29,12 @@ export async function importJournalMarks(
   let marks = 0;
   for (const school of ctx.world.schools) {
     for (const grade of [...new Set(sources.map((s) => s.grade))]) {
-      const rows: (string | number)[][] = [HEADER];
-      for (const source of sources.filter((s) => s.grade === grade)) {
-        const students = codes.get(source)?.get(school.fisLogin);
-        for (const w of source.works) {
-          if (w.schoolLogin !== school.fisLogin || w.journalMark === null) continue;
-          rows.push([
-            students?.get(w.participantCode) ?? w.participantCode,
-            w.className,
-            source.subjectName,
-            periodOf(source),
-            w.journalMark,
-          ]);
-        }
-      }
+      const rows = journalRows(school.fisLogin, grade, sources, codes);
       if (rows.length === 1) continue;
-      const base = `journal_${school.fisLogin}_${academicYear}_${grade}`;
       const out = await ctx.services.journalMarks.importBytes(
         SYSTEM_ACTOR,
         { orgId: school.id, year: academicYear },
-        `${base}.csv`,
+        `journal_${school.fisLogin}_${academicYear}_${grade}.csv`,
         tableToCsv(rows),
         MAPPING,
       );
@@ -56,4 +42,52 @@ export async function importJournalMarks(
     }
   }
   return marks;
+}
+
+function journalRows(
+  login: string,
+  grade: number,
+  sources: LinkSource[],
+  codes: StudentCodes,
+): (string | number)[][] {
+  const rows: (string | number)[][] = [HEADER];
+  for (const source of sources.filter((s) => s.grade === grade)) {
+    const students = codes.get(source)?.get(login);
+    for (const w of source.works) {
+      if (w.schoolLogin !== login || w.journalMark === null) continue;
+      rows.push([
+        students?.get(w.participantCode) ?? w.participantCode,
+        w.className,
+        source.subjectName,
+        periodOf(source),
+        w.journalMark,
+      ]);
+    }
+  }
+  return rows;
+}
+
+/**
+ * The first school re-exports its grade-4 journal with one mark corrected (a 3 entered as 4):
+ * the corrected file replaces the first import, which stays in the history as replaced.
+ */
+export async function replaceJournalExport(
+  ctx: DemoContext,
+  academicYear: number,
+  sources: LinkSource[],
+  codes: StudentCodes,
+): Promise<void> {
+  const school = ctx.world.schools[0];
+  if (!school) return;
+  const rows = journalRows(school.fisLogin, 4, sources, codes);
+  const at = rows.findIndex((r, i) => i > 0 && r[4] === 4);
+  if (at < 0) return;
+  rows[at] = [...(rows[at] as (string | number)[]).slice(0, 4), 3];
+  await ctx.services.journalMarks.importBytes(
+    SYSTEM_ACTOR,
+    { orgId: school.id, year: academicYear },
+    `journal_${school.fisLogin}_${academicYear}_4_ispravlennyj.csv`,
+    tableToCsv(rows),
+    MAPPING,
+  );
 }

@@ -1,5 +1,5 @@
 import { SYSTEM_ACTOR } from '../../../core/access/actor';
-import type { Rng } from '../../../core/random';
+import { createRng, type Rng } from '../../../core/random';
 import type { TaskDef } from '../../../core/results/types';
 import {
   individualResultsTable,
@@ -10,7 +10,8 @@ import {
 } from '../../../importers/results/writers';
 import type { DemoContext, DemoStep } from '../index';
 import type { DemoYear } from '../world';
-import { importJournalMarks } from './journal';
+import { importJournalMarks, replaceJournalExport } from './journal';
+import { importOge } from './oge';
 import { linkDemoCodes, type LinkSource } from './links';
 import {
   simulatedCutScores,
@@ -77,21 +78,30 @@ export const vprDemoStep: DemoStep = {
     );
     // Pupils per cohort (school, year of entering grade 1, letter), kept across years.
     const cohorts = new Map<string, SimPupil[]>();
-    const pupilsOf = (schoolId: number, entry: number, letter: string, size: number) => {
+    const pupilsOf = (
+      schoolId: number,
+      entry: number,
+      letter: string,
+      size: number,
+      r: Rng = rng,
+    ) => {
       const key = `${schoolId}:${entry}:${letter}`;
       let pupils = cohorts.get(key);
       if (!pupils) {
         const mean = schoolMean.get(schoolId) ?? 0;
-        pupils = Array.from({ length: size }, () => ({ ability: mean + rng.normal() }));
+        pupils = Array.from({ length: size }, () => ({ ability: mean + r.normal() }));
         cohorts.set(key, pupils);
       } else {
-        for (const p of pupils) p.ability += 0.25 * rng.normal();
+        for (const p of pupils) p.ability += 0.25 * r.normal();
       }
       return pupils;
     };
+    // ОГЭ draws from its own stream, so that its model can change without moving the ВПР data.
+    const ogeRng = createRng(rng.int(1, 0x7fffffff));
     let files = 0;
     let works = 0;
     const journalSources: LinkSource[] = [];
+    const cohortSources: { year: DemoYear; calendarYear: number; source: LinkSource }[] = [];
     for (const [yearIndex, year] of years.entries()) {
       const vprYear = year.startYear + 1;
       const classes = new Map<number, SimClass[][]>();
@@ -149,6 +159,20 @@ export const vprDemoStep: DemoStep = {
           );
           files++;
           works += out.works;
+          // The latest grade-9 cohort's earlier ВПР (grade 8 a year before, 7 two years before).
+          if (yearIndex < years.length - 1 && grade === 9 - (years.length - 1 - yearIndex)) {
+            cohortSources.push({
+              year,
+              calendarYear: vprYear,
+              source: {
+                procedure: 'vpr',
+                subjectCode: subject.code,
+                subjectName: subject.name,
+                grade,
+                works: all,
+              },
+            });
+          }
           if (yearIndex === years.length - 1) {
             journalSources.push({
               procedure: 'vpr',
@@ -163,9 +187,12 @@ export const vprDemoStep: DemoStep = {
           }
         }
       }
-      const oge = await importOge(ctx, rng, year, vprYear);
+      // Grade 9 this year is the cohort that was grade 8 last year: entry year start − 8.
+      const oge = await importOge(ctx, ogeRng, year, vprYear, (schoolId, letter, size) =>
+        pupilsOf(schoolId, year.startYear - 8, letter, size, ogeRng),
+      );
       works += oge.works;
-      files += OGE.length;
+      files += oge.files;
       ctx.progress(`  ВПР и ОГЭ ${vprYear}: загружено файлов ${files}, работ ${works}`);
       if (yearIndex === years.length - 1) {
         // The latest year's works are linked to students; no random draws from here on.
@@ -175,97 +202,16 @@ export const vprDemoStep: DemoStep = {
         ctx.progress(
           `  коды обучающихся ${vprYear}: связано работ ${linked}; промежуточная и итоговая аттестация ${year.startYear}/${vprYear}: отметок ${marks}`,
         );
+        let earlier = 0;
+        for (const c of cohortSources) {
+          earlier += (await linkDemoCodes(ctx, c.year, c.calendarYear, [c.source])).linked;
+        }
+        ctx.progress(`  коды обучающихся 9 классов в прежних ВПР: связано работ ${earlier}`);
+        await replaceJournalExport(ctx, year.startYear, sources, codes);
       }
     }
   },
 };
-
-/** ОГЭ scales used by the simulation (simulated, not from the catalog). */
-const OGE = [
-  {
-    code: 'rus',
-    name: 'Русский язык',
-    file: 'rus',
-    max: 37,
-    cuts: { min3: 15, min4: 23, min5: 31 },
-  },
-  { code: 'math', name: 'Математика', file: 'mat', max: 31, cuts: { min3: 8, min4: 15, min5: 22 } },
-] as const;
-
-/**
- * ОГЭ for grade 9, one file per subject in the per-student shape (no task columns): primary
- * score from the same ability model (a 20-task paper), mark by the scale above.
- */
-async function importOge(ctx: DemoContext, rng: Rng, year: DemoYear, calendarYear: number) {
-  let works = 0;
-  const sources: LinkSource[] = [];
-  for (const subject of OGE) {
-    const tasks = simulatedStructure(rng, subject.max);
-    const test: SimTest = {
-      subject: subject.code,
-      grade: 9,
-      tasks,
-      cutScores: subject.cuts,
-      difficulty: taskDifficulties(rng, tasks),
-    };
-    const all: ExportWork[] = [];
-    const rows: (string | number)[][] = [
-      [`ОГЭ ${calendarYear} ${subject.name} 9 класс`],
-      ['ОО', 'Муниципалитет', 'Название ОО', 'Код участника', 'Класс', 'Первичный балл', 'Отметка'],
-    ];
-    for (const [s, school] of ctx.world.schools.entries()) {
-      const list = await ctx.services.classes.list(SYSTEM_ACTOR, school.id, year.id);
-      const classes = list
-        .filter((c) => c.cls.parallel === 9)
-        .map((c) => ({
-          className: `9${c.cls.letter}`,
-          pupils: Array.from({ length: c.cls.studentCount ?? 25 }, () => ({
-            ability: 0.3 + rng.normal(),
-          })),
-        }));
-      // ОГЭ is honest in the demo: the manifest's schools manipulate ВПР only.
-      for (const w of simulateSchoolWorks(
-        rng,
-        test,
-        { ...school, number: '' },
-        classes,
-        -1,
-        100000 + s * 300,
-      )) {
-        all.push(w);
-        if (w.absent) continue;
-        const total = w.scores.reduce<number>((a, x) => a + (x ?? 0), 0);
-        rows.push([
-          school.fisLogin,
-          ctx.world.municipalityName,
-          school.shortName,
-          w.participantCode,
-          w.className,
-          total,
-          w.mark ?? '',
-        ]);
-      }
-    }
-    const out = await ctx.services.resultImports.importFile(
-      SYSTEM_ACTOR,
-      {
-        fileName: `oge_${calendarYear}_${subject.file}_9.csv`,
-        bytes: tableToCsv(rows),
-        choice: {},
-      },
-      { createSchools: false },
-    );
-    works += out.works;
-    sources.push({
-      procedure: 'oge',
-      subjectCode: subject.code,
-      subjectName: subject.name,
-      grade: 9,
-      works: all,
-    });
-  }
-  return { works, sources };
-}
 
 /** The first school's own form for one test, with one score corrected (a later, fixed file). */
 async function uploadCorrectedForm(

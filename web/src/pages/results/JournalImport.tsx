@@ -23,8 +23,9 @@ import {
 } from '../../../../src/core/results/journalMarks';
 import { endpoints } from '../../api/endpoints';
 import { journalApi, type JournalOutcome, type JournalPreview } from '../../api/journalMarks';
-import { ErrorAlert } from '../../components/common';
+import { ErrorAlert, formatDateTime } from '../../components/common';
 import { IssuesTable } from './IssuesTable';
+import { JournalHistory } from './JournalHistory';
 
 const currentStartYear = () => {
   const now = new Date();
@@ -40,10 +41,6 @@ export function JournalImport() {
   const schools = useQuery({
     queryKey: ['orgs', 'schools-for-import'],
     queryFn: () => endpoints.orgs({ category: 'school', pageSize: 500 }),
-  });
-  const history = useQuery({
-    queryKey: ['results', 'journal-history'],
-    queryFn: journalApi.history,
   });
   const [file, setFile] = useState<File | null>(null);
   const [orgId, setOrgId] = useState<number | null>(null);
@@ -150,8 +147,12 @@ export function JournalImport() {
           data-testid="journal-outcome"
         >
           {outcome.status === 'imported'
-            ? `Загружено отметок: ${outcome.marks}.`
-            : 'Этот файл уже был загружен для этой ОО: ничего не изменилось.'}
+            ? `Загружено отметок: ${outcome.marks}.${
+                outcome.replacedFileIds.length
+                  ? ` Заменены прежние загрузки № ${outcome.replacedFileIds.join(', ')} (они остались в истории, их можно вернуть отменой новой загрузки).`
+                  : ''
+              }`
+            : 'Этот файл уже был загружен для этой ОО и учебного года: ничего не изменилось.'}
         </Alert>
       ) : null}
 
@@ -191,6 +192,17 @@ export function JournalImport() {
               {preview.alreadyImported ? '; этот файл уже загружен' : ''}
             </Text>
           </Group>
+          {preview.replaces.length ? (
+            <Alert color="yellow" mb="md" data-testid="journal-replaces">
+              {preview.replaces.map((r) => (
+                <Text size="sm" key={r.fileId}>
+                  Заменит загрузку № {r.fileId} «{r.fileName}» от {formatDateTime(r.importedAt)}:
+                  тех же отметок — {r.overlapping}
+                  {r.dropped ? `, перестанут учитываться — ${r.dropped}` : ''}.
+                </Text>
+              ))}
+            </Alert>
+          ) : null}
           <Title order={5} mb="xs">
             Первые строки
           </Title>
@@ -230,41 +242,7 @@ export function JournalImport() {
         </Card>
       ) : null}
 
-      <Card withBorder>
-        <Title order={4} mb="sm">
-          История загрузок отметок
-        </Title>
-        {history.data?.length ? (
-          <Table withTableBorder striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Когда</Table.Th>
-                <Table.Th>ОО</Table.Th>
-                <Table.Th>Учебный год</Table.Th>
-                <Table.Th>Файл</Table.Th>
-                <Table.Th>Отметок</Table.Th>
-                <Table.Th>Кто</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {history.data.map((f) => (
-                <Table.Tr key={f.id}>
-                  <Table.Td>{new Date(f.importedAt).toLocaleString('ru-RU')}</Table.Td>
-                  <Table.Td>{f.orgShortName}</Table.Td>
-                  <Table.Td>
-                    {f.year}/{f.year + 1}
-                  </Table.Td>
-                  <Table.Td>{f.fileName}</Table.Td>
-                  <Table.Td>{f.marksCount}</Table.Td>
-                  <Table.Td>{f.importedByLogin}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        ) : (
-          <Text c="dimmed">Отметки из электронных журналов ещё не загружались.</Text>
-        )}
-      </Card>
+      <JournalHistory />
     </Stack>
   );
 }
