@@ -113,21 +113,17 @@ function describe(ind: IndicatorResult, unit: UnitAnalysis): string {
     case 'cutExcess': {
       const d = ind.details as CutExcessDetails;
       const parts = d.cuts
-        .filter((c) => c.above + c.below > 0)
-        .map((c) => {
-          const extra = Math.round(c.atCut - c.expectedAtCut);
-          const at =
-            extra > 0
-              ? `на ${works(extra)} больше ожидаемого набрали ровно проходной балл на «${c.mark}» (${c.cut})`
-              : `ровно проходной балл на «${c.mark}» (${c.cut}) — ${works(c.atCut)} при ожидаемых ${fmt(c.expectedAtCut)}`;
-          return `${at}; рядом с границей ${c.above} выше и ${c.below} ниже при ожидаемых ${fmt(c.expectedAbove)} выше`;
-        });
+        .filter((c) => c.atCut + c.below > 0)
+        .map(
+          (c) =>
+            `ровно проходной балл на «${c.mark}» (${c.cut}) — ${works(c.atCut)} при ожидаемых ${fmt(c.expectedAtCut)}, на 1–2 балла ниже — ${works(c.below)}`,
+        );
       const total = Math.round(ind.effect ?? 0);
       const cls = (d.classes ?? []).filter((c) => c.p !== null && c.p <= EVIDENCE_LEVEL);
       const byClass = cls.length
         ? ` По классам: ${cls.map((c) => `${unit.classNames[c.klass] ?? c.klass} — на ${works(Math.round(c.effect ?? 0))} больше ожидаемого (${eq('p', c.p as number)}, ${works(c.n)} у границ)`).join('; ')}.`
         : '';
-      return `Сразу за границами отметок оказалось на ${works(total)} больше ожидаемого (ожидание — по отметкам журнала этих же учеников): ${parts.join('; ')}.${byClass}`;
+      return `Ровно на границах отметок оказалось на ${works(total)} больше ожидаемого (ожидание — по отметкам журнала этих же учеников, среди работ с баллом от границы до двух ниже неё): ${parts.join('; ')}.${byClass}`;
     }
     case 'misfit':
     case 'itemProfile': {
