@@ -15,7 +15,6 @@
  * and is left out.
  */
 import { poissonBinomialPmf, upperMidP } from '../stats/distributions';
-import { sidakMinP } from '../stats/multiplicity';
 import { groupPmf, type ExpectedScores } from '../expectedScores';
 import type { Unit } from '../unit';
 import { notComputed, type IndicatorResult } from './result';
@@ -38,53 +37,6 @@ export interface CutExcessDetails {
   cuts: CutDetail[];
   /** Observed and expected number of works at each primary total (data for the histogram). */
   histogram: { total: number; observed: number; expected: number }[];
-  /** Classes tested separately (when the school has two or more classes of MIN_CLASS works). */
-  classes?: { klass: number; n: number; p: number | null; effect: number | null }[];
-}
-
-export const MIN_CLASS_WORKS = 10;
-
-/**
- * The school's cut-score excess plus, when it has two or more classes of MIN_CLASS_WORKS works,
- * each class's (manipulation is often one teacher's): p is the Šidák-corrected minimum over the
- * school and its classes; the effect and details stay the school's, the class figures are listed.
- */
-export function cutExcessWithClasses(
-  unit: Unit,
-  classes: readonly Unit[],
-  exp: ExpectedScores,
-): IndicatorResult<CutExcessDetails> {
-  const school = cutExcess(unit, exp);
-  const big = classes.filter((c) => c.works.length >= MIN_CLASS_WORKS);
-  if (big.length < 2) return school;
-  const perClass = big.map((c) => ({ klass: c.klass, result: cutExcess(c, exp) }));
-  const ps = [school.p, ...perClass.map((c) => c.result.p)];
-  const best = perClass.reduce<IndicatorResult<CutExcessDetails> | null>(
-    (a, c) => (c.result.p !== null && (a === null || (a.p as number) > c.result.p) ? c.result : a),
-    null,
-  );
-  const p = sidakMinP(ps);
-  const driver =
-    best && school.p !== null && (best.p as number) < school.p
-      ? best
-      : school.p === null
-        ? best
-        : school;
-  return {
-    ...school,
-    p,
-    floorMet: driver?.floorMet ?? false,
-    note: p === null ? school.note : null,
-    details: {
-      ...school.details,
-      classes: perClass.map((c) => ({
-        klass: c.klass,
-        n: c.result.n,
-        p: c.result.p,
-        effect: c.result.effect,
-      })),
-    },
-  };
 }
 
 export function cutExcess(unit: Unit, exp: ExpectedScores): IndicatorResult<CutExcessDetails> {

@@ -4,7 +4,7 @@ import { markFor, inferCuts } from '../types';
 import { bunching } from './bunching';
 import { concordance, concordanceRaw } from './concordance';
 import { conditionalSum } from './conditionalSum';
-import { cutExcess, cutExcessWithClasses } from './cutExcess';
+import { cutExcess } from './cutExcess';
 import { homogeneity } from './homogeneity';
 import { observerGap } from './observerGap';
 import { estimateRho } from './overdispersion';
@@ -56,33 +56,6 @@ describe('cut-score excess (M1)', () => {
     // Cut 6: window {4, 5, 6}, 9 works, π = ⅓ each.
     expect(res.details.cuts[1]).toMatchObject({ below: 6, atCut: 3, expectedAtCut: 3 });
     expect(res.n).toBe(9);
-  });
-
-  it('tests classes of 10+ works separately and combines them with the school by Šidák', () => {
-    const bunched = Array.from({ length: 12 }, (_, i) => ({
-      total: [3, 6, 9][i % 3] as number,
-      klass: 0,
-    }));
-    const balanced = Array.from({ length: 12 }, (_, i) => ({
-      total: [1, 2, 3, 4][i % 4] as number,
-      klass: 1,
-    }));
-    const test = tinyTest([...bunched, ...balanced]);
-    const unit = wholeUnit(test);
-    const classes = [0, 1].map((k) => ({
-      test,
-      school: 0,
-      klass: k,
-      works: Int32Array.from({ length: 12 }, (_, i) => i + 12 * k),
-    }));
-    const exp = flatExpectation(uniform);
-    const res = cutExcessWithClasses(unit, classes, exp);
-    const [a, b] = res.details.classes ?? [];
-    expect(a?.p as number).toBeLessThan(0.001);
-    expect(b?.p as number).toBeGreaterThan(0.3);
-    expect(res.p as number).toBeCloseTo(1 - (1 - (a?.p as number)) ** 3, 12);
-    // One class only: the school result unchanged.
-    expect(cutExcessWithClasses(unit, classes.slice(0, 1), exp)).toEqual(cutExcess(unit, exp));
   });
 
   it('gives no p with fewer than 10 works near the cuts, and handles an empty unit', () => {
