@@ -35,6 +35,8 @@ export async function latestDoneRuns(db: Db, municipalityIds: number[] | 'any') 
 export interface ScreenEvidence {
   subject: string;
   grade: number;
+  /** Null for the whole school (and in runs stored before engine 1.1). */
+  className: string | null;
   indicator: string;
   p: number;
   n: number;
@@ -77,7 +79,8 @@ export async function listScreenRows(db: Db, scope: SQL, runIds: number[], year:
           'flagged', r.flagged, 'supportList', r.support_list, 'p', r.p, 'q', r.q_value,
           'yearsInRow', r.years_in_row, 'units', r.dossier->'units',
           'evidence', (select coalesce(jsonb_agg(jsonb_build_object('subject', e->'subject',
-            'grade', e->'grade', 'indicator', e->'indicator', 'p', e->'p', 'n', e->'n')), '[]'::jsonb)
+            'grade', e->'grade', 'className', e->'className', 'indicator', e->'indicator',
+            'p', e->'p', 'n', e->'n')), '[]'::jsonb)
             from jsonb_array_elements(r.dossier->'evidence') e))
         from analysis_results r where r.org_id = ${org} and r.year = ${year}
           and r.run_id in (${runs}) order by r.run_id desc limit 1)`,

@@ -53,8 +53,8 @@ export const source = (text: string): Block => ({
 export const runSource = (run: ReportRun) =>
   `таблица analysis_results, запуск анализа № ${run.id}${run.finishedAt ? ` от ${formatDateRu(run.finishedAt)}` : ''} (q = ${formatNumber(run.q, 2)})`;
 
-export const testLabel = (t: { subject: string; grade: number }) =>
-  `${t.subject}, ${t.grade} класс`;
+export const testLabel = (t: { subject: string; grade: number; className?: string | null }) =>
+  `${t.subject}, ${t.grade} класс${t.className ? `, ${t.className}` : ''}`;
 
 /** Section «Использованные данные»: procedure, year, tests, counts, run, caveats. */
 export function dataSection(
