@@ -5,7 +5,7 @@ import { bunching } from './bunching';
 import { concordance, concordanceRaw } from './concordance';
 import { conditionalSum } from './conditionalSum';
 import { cutExcess } from './cutExcess';
-import { homogeneity } from './homogeneity';
+import { homogeneity, identicalRows } from './homogeneity';
 import { observerGap } from './observerGap';
 import { estimateRho } from './overdispersion';
 import { yearChange, type SchoolYearMean } from './yearChange';
@@ -240,6 +240,12 @@ describe('bunching at cuts, homogeneity, cut inference', () => {
     expect(
       homogeneity(wholeUnit(tinyTest([{ total: 1 }])), flatExpectation(uniform)).ratio,
     ).toBeNull();
+    // Rows a, b, a, c, b, b (two tasks): a twice and b three times → 5 works share a vector;
+    // only the works listed count.
+    const scores = Uint8Array.from([1, 0, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1]);
+    expect(identicalRows(scores, 2, Int32Array.from([0, 1, 2, 3, 4, 5]))).toBe(5);
+    expect(identicalRows(scores, 2, Int32Array.from([0, 1, 3, 4]))).toBe(2);
+    expect(identicalRows(scores, 2, Int32Array.from([]))).toBe(0);
   });
 
   it('infers cut scores from totals and marks', () => {
