@@ -212,7 +212,7 @@ export interface ClassScenarioResult extends ScenarioResult {
   scope: 'school' | 'class';
 }
 
-export function runClassStudy(options: StudyOptions): ClassScenarioResult[] {
+export function runClassStudy(options: Omit<StudyOptions, 'sizes'>): ClassScenarioResult[] {
   // One teacher's class: the strong settings. The whole school (two to four classes, so more works
   // than the main study's schools): the setting just below the strong one of each kind, where
   // power is not saturated and a cost of testing classes would show.
