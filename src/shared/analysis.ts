@@ -24,6 +24,8 @@ export type AnalysisRun = z.infer<typeof analysisRun>;
 export const analysisEvidence = z.object({
   subject: z.string(),
   grade: z.number(),
+  /** The class («5А») of a class-level indicator; null (or absent, runs before engine 1.1) for the whole school. */
+  className: z.string().nullable().optional(),
   title: z.string(),
   p: z.number(),
   n: z.number(),

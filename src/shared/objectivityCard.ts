@@ -103,6 +103,8 @@ export const dynamicsPoint = z.object({
 export const cardEvidence = z.object({
   subject: z.string(),
   grade: z.number(),
+  /** The class («5А») of a class-level indicator; null (or absent, runs before engine 1.1) for the whole school. */
+  className: z.string().nullable().optional(),
   title: z.string(),
   p: z.number(),
   n: z.number(),

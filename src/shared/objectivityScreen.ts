@@ -181,6 +181,8 @@ export const dueProcessView = z.object({
     z.object({
       subject: z.string(),
       grade: z.number(),
+      /** The class of a class-level indicator; null for the whole school. */
+      className: z.string().nullable(),
       indicator: z.string(),
       title: z.string(),
       p: z.number(),

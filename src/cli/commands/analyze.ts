@@ -2,6 +2,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analyze, type AnalysisResult } from '../../core/analytics/analyze';
 import { buildDataset } from '../../core/analytics/build';
+import type { IndicatorResult } from '../../core/analytics/indicators/result';
 import { buildDossier, eq, INDICATOR_TITLES, yearsText } from '../../core/analytics/dossier';
 import { STANDARD_SUBJECTS } from '../../core/registry/subjects';
 import { formatIssue } from '../../core/results/issues';
@@ -77,6 +78,19 @@ export async function analyzeCommand(paths: string[], options: AnalyzeOptions): 
   process.stdout.write(summaryText(result, loaded.warnings, options));
 }
 
+function indicatorJson(i: IndicatorResult) {
+  return {
+    indicator: i.indicator,
+    title: INDICATOR_TITLES[i.indicator],
+    p: i.p,
+    z: i.z,
+    n: i.n,
+    effect: i.effect,
+    floorMet: i.floorMet,
+    note: i.note,
+  };
+}
+
 function toJson(result: AnalysisResult, files: unknown, options: AnalyzeOptions) {
   return {
     engineVersion: result.engineVersion,
@@ -107,18 +121,15 @@ function toJson(result: AnalysisResult, files: unknown, options: AnalyzeOptions)
           grade: u.grade,
           works: u.works,
           observed: u.observed,
-          indicators: u.indicators.map((i) => ({
-            indicator: i.indicator,
-            title: INDICATOR_TITLES[i.indicator],
-            p: i.p,
-            z: i.z,
-            n: i.n,
-            effect: i.effect,
-            floorMet: i.floorMet,
-            note: i.note,
-          })),
+          indicators: u.indicators.map(indicatorJson),
           homogeneity: u.homogeneity,
           tables: u.tables,
+          classes: u.classes.map((c) => ({
+            className: c.name,
+            works: c.works,
+            indicators: c.indicators.map(indicatorJson),
+            homogeneity: c.homogeneity,
+          })),
         })),
       };
     }),
@@ -148,7 +159,7 @@ export function summaryText(
     );
     for (const s of flagged) {
       const driver = s.driver
-        ? `${INDICATOR_TITLES[s.driver.indicator as keyof typeof INDICATOR_TITLES] ?? s.driver.indicator} (${subjectName(s.driver.subject)}, ${s.driver.grade} класс)`
+        ? `${INDICATOR_TITLES[s.driver.indicator as keyof typeof INDICATOR_TITLES] ?? s.driver.indicator} (${subjectName(s.driver.subject)}, ${s.driver.grade} класс${s.driver.className ? `, ${s.driver.className}` : ''})`
         : '';
       const row = s.yearsInRow > 1 ? `; ${yearsText(s.yearsInRow)} подряд` : '';
       lines.push(

@@ -4,6 +4,7 @@ import { buildDataset } from './build';
 import { buildDossier, sampleNote, works } from './dossier';
 import { regionRow, standardTables } from './standardTables';
 import { tinyTest } from './testing';
+import { DEFAULT_SIMULATION, simulate } from './validation/simulate';
 
 describe('standard tables', () => {
   it('marks, journal comparison, score distribution and tasks by level', () => {
@@ -146,5 +147,50 @@ describe('analyze on tiny data', () => {
     expect(sampleNote(12)).toMatch(/меньше 20/);
     expect(sampleNote(30)).toMatch(/грубая/);
     expect(sampleNote(60)).toBeNull();
+  });
+});
+
+describe('class-level units on a simulated district', () => {
+  // Schools of two classes (~25 pupils each); in a manipulating school only class «5А» gets help
+  // on the hardest tasks.
+  const { data, truth } = simulate({
+    ...DEFAULT_SIMULATION,
+    seed: 11,
+    schools: 80,
+    years: [2023, 2024],
+    sizes: [50],
+    scope: 'class',
+    manipulation: { kind: 'help', strength: 0.6, h: 0.7, k: 4 },
+  });
+  const result = analyze(data);
+
+  it('analyses each class of 10+ works, with the concordance dispersion estimated over classes', () => {
+    for (const sy of result.schools) {
+      const unit = sy.units[0];
+      expect(unit?.classes.map((c) => c.name)).toEqual(['5А', '5Б']);
+      for (const c of unit?.classes ?? [])
+        expect(c.indicators.map((i) => i.indicator)).toEqual([
+          'cutExcess',
+          'misfit',
+          'itemProfile',
+          'concordance',
+        ]);
+    }
+  });
+
+  it('names the manipulated class in the driver and in the dossier, in Russian', () => {
+    const flagged = result.schools.filter(
+      (s) => s.flagged && truth.manipulated.has(`${s.school}|${s.year}`),
+    );
+    expect(flagged.length).toBeGreaterThan(0);
+    const byClass = flagged.filter((s) => s.driver?.className === '5А');
+    expect(byClass.length).toBeGreaterThan(0);
+    const dossier = buildDossier(byClass[0]!, (c) => c);
+    const classEvidence = dossier.evidence.filter((e) => e.className === '5А');
+    expect(classEvidence.length).toBeGreaterThan(0);
+    expect(classEvidence[0]?.text).toMatch(/^Класс 5А: /);
+    expect(classEvidence[0]?.text).toMatch(/Однородность класса/);
+    // Honest classes of the same schools do not drive the flags.
+    expect(flagged.some((s) => s.driver?.className === '5Б')).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 /**
- * The objectivity engine: every indicator for every unit of a dataset, combined per school-year
- * (Šidák-corrected minimum p over all the school's subjects, grades and indicators) and decided
- * across the year's schools by Benjamini–Hochberg. Pure: the input is compact columns.
+ * The objectivity engine: every indicator for every unit of a dataset (school × subject × grade ×
+ * year, and its classes of 10+ works), combined per school-year (weighted Šidák minimum p over all
+ * the school's subjects, grades, classes and indicators, `combine.ts`) and decided across the
+ * year's schools by Benjamini–Hochberg. Pure: the input is compact columns.
  */
 import { bunching, type Bunching } from './indicators/bunching';
 import {
@@ -10,7 +11,7 @@ import {
   concordanceZ,
   type ConcordanceRaw,
 } from './indicators/concordance';
-import { cutExcessWithClasses } from './indicators/cutExcess';
+import { cutExcess } from './indicators/cutExcess';
 import { estimateRho } from './indicators/overdispersion';
 import { homogeneity, type Homogeneity } from './indicators/homogeneity';
 import { itemProfile } from './indicators/itemProfile';
@@ -25,12 +26,19 @@ import {
 } from './indicators/yearChange';
 import { expectedScores, expectedTotals } from './expectedScores';
 import { buildReference } from './reference';
-import { bhAdjust, sidakMinP } from './stats/multiplicity';
+import { bhAdjust } from './stats/multiplicity';
 import { regionRow, standardTables, type StandardTables } from './standardTables';
 import { testKey, unitKey, type Dataset, type RegionAggregate, type TestWorks } from './types';
-import { splitUnits } from './unit';
+import { analysedClasses, splitUnits } from './unit';
+import {
+  analyseClass,
+  finishClassConcordance,
+  type ClassAnalysis,
+  type PendingClass,
+} from './classes';
+import { combineSchoolYear } from './combine';
 
-export const ENGINE_VERSION = '1.0.0';
+export const ENGINE_VERSION = '1.1.0';
 
 export interface AnalysisOptions {
   /** FDR level for the official list (default 0.05). */
@@ -50,7 +58,8 @@ export interface UnitAnalysis {
   indicators: IndicatorResult[];
   homogeneity: Homogeneity;
   tables: StandardTables;
-  classNames: Record<number, string>;
+  /** Classes analysed on their own (two or more classes of 10+ works), else empty. */
+  classes: ClassAnalysis[];
   /** Expected pupils per primary total 0..max (expectedScores summed over the school's works). */
   expected: number[];
 }
@@ -58,7 +67,7 @@ export interface UnitAnalysis {
 export interface SchoolYear {
   school: string;
   year: number;
-  /** Combined p (Šidák over all p-values of the school-year); 1 when nothing could be computed. */
+  /** Combined p (weighted Šidák over all p-values of the school-year); 1 when nothing could be computed. */
   p: number;
   /** −log10 p. */
   score: number;
@@ -71,7 +80,8 @@ export interface SchoolYear {
   yearsInRow: number;
   /** Number of p-values combined. */
   tests: number;
-  driver: { subject: string; grade: number; indicator: string } | null;
+  /** The test that attains the combined p; `className` names the class for a class-level test. */
+  driver: { subject: string; grade: number; indicator: string; className: string | null } | null;
   units: UnitAnalysis[];
 }
 
@@ -127,16 +137,20 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
     }
     const ref = buildReference(test, anyObserved ? observedWork : null);
     const { schools, classes } = splitUnits(test);
+    const classesOf = (school: number) => classes.get(school) ?? [];
     const unitsHere: PendingUnit[] = [];
+    const classesHere: { pending: PendingClass; observed: boolean | null }[] = [];
     for (const unit of schools) {
       const exp = expectedScores(unit, ref);
-      const cls = classes.get(unit.school) ?? [];
       const raw = concordanceRaw(unit, exp);
-      const classNames: Record<number, string> = {};
-      for (const c of cls) {
+      const observed = isObserved(unit.school);
+      const classes: ClassAnalysis[] = [];
+      for (const c of analysedClasses(classesOf(unit.school))) {
         // Class names are stored qualified by the school («sch780101 5А»); the dossier shows «5А».
-        const name = data.classes[c.klass] ?? String(c.klass);
-        classNames[c.klass] = name.slice(name.indexOf(' ') + 1);
+        const qualified = data.classes[c.klass] ?? String(c.klass);
+        const pendingClass = analyseClass(c, ref, qualified.slice(qualified.indexOf(' ') + 1));
+        classesHere.push({ pending: pendingClass, observed });
+        classes.push(pendingClass.analysis);
       }
       unitsHere.push({
         school: unit.school,
@@ -147,15 +161,11 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
           grade,
           year,
           works: unit.works.length,
-          observed: isObserved(unit.school),
-          indicators: [
-            cutExcessWithClasses(unit, cls, exp),
-            misfit(unit, cls, ref),
-            itemProfile(unit, cls, ref),
-          ],
+          observed,
+          indicators: [cutExcess(unit, exp), misfit(unit, ref), itemProfile(unit, ref)],
           homogeneity: homogeneity(unit, exp),
           tables: standardTables(test, unit.works),
-          classNames,
+          classes,
           expected: Array.from(expectedTotals(test, unit.works, exp)),
         },
       });
@@ -172,6 +182,10 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
     }
     const rho = estimateRho(zs, ms);
     for (const u of unitsHere) u.analysis.indicators.push(concordance(u.concordanceRaw, rho));
+    finishClassConcordance(
+      classesHere.map((c) => c.pending),
+      classesHere.filter((c) => c.observed !== false || !anyObserved).map((c) => c.pending),
+    );
     pending.push(...unitsHere);
 
     // Year series for this subject × grade.
@@ -264,14 +278,9 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
   type Pending = SchoolYear & { floorMetInternal: boolean };
   const schoolYears: Pending[] = [...bySchoolYear.values()].map(({ school, year, units }) => {
     units.sort((a, b) => a.subject.localeCompare(b.subject, 'ru') || a.grade - b.grade);
-    const all = units.flatMap((u) => u.indicators.map((ind) => ({ u, ind })));
-    const ps = all.map((x) => x.ind.p);
-    const combined = sidakMinP(ps);
-    const valid = all.filter((x) => x.ind.p !== null);
-    const best = valid.length
-      ? valid.reduce((a, b) => ((a.ind.p as number) <= (b.ind.p as number) ? a : b))
-      : null;
-    const p = combined ?? 1;
+    const combined = combineSchoolYear(units);
+    const best = combined.driver;
+    const p = combined.p ?? 1;
     return {
       school: data.schools[school] as string,
       year,
@@ -281,12 +290,17 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
       flagged: false,
       supportList: false,
       yearsInRow: 0,
-      tests: valid.length,
+      tests: combined.tests,
       driver: best
-        ? { subject: best.u.subject, grade: best.u.grade, indicator: best.ind.indicator }
+        ? {
+            subject: best.unit.subject,
+            grade: best.unit.grade,
+            indicator: best.indicator.indicator,
+            className: best.klass?.name ?? null,
+          }
         : null,
       units,
-      floorMetInternal: best?.ind.floorMet ?? false,
+      floorMetInternal: best?.indicator.floorMet ?? false,
     };
   });
 

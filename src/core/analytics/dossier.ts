@@ -3,7 +3,8 @@
  * p-values, sample sizes and the data behind each chart. Causes are worded as possible, never as
  * proof; small samples say so (FIOKO 2026: ≥ 50 informative, 20–49 rough, < 20 limited).
  */
-import type { SchoolYear, UnitAnalysis } from './analyze';
+import type { SchoolYear } from './analyze';
+import type { ClassAnalysis } from './classes';
 import type { ConcordanceDetails } from './indicators/concordance';
 import type { CutExcessDetails } from './indicators/cutExcess';
 import type { ItemProfileDetails } from './indicators/itemProfile';
@@ -39,6 +40,8 @@ const CAUSES: Record<IndicatorId, string> = {
 export interface Evidence {
   subject: string;
   grade: number;
+  /** The class («5А») for a class-level indicator; null for the whole school. */
+  className: string | null;
   indicator: IndicatorId;
   title: string;
   p: number;
@@ -93,6 +96,11 @@ export function yearsText(n: number): string {
 export const eq = (name: string, p: number): string =>
   p < 0.0001 ? `${name} < 0,0001` : `${name} = ${formatP(p)}`;
 
+/** «1 проверке», «12 проверкам» (dative after «по»). */
+function checks(n: number): string {
+  return `${n} ${n % 10 === 1 && n % 100 !== 11 ? 'проверке' : 'проверкам'}`;
+}
+
 /** «7 работ», «1 работа», «3 работы». */
 export function works(n: number): string {
   const k = Math.abs(Math.round(n));
@@ -108,35 +116,25 @@ export function works(n: number): string {
   return `${k} ${word}`;
 }
 
-function describe(ind: IndicatorResult, unit: UnitAnalysis): string {
+function describe(ind: IndicatorResult, klass: ClassAnalysis | null): string {
   switch (ind.indicator) {
     case 'cutExcess': {
       const d = ind.details as CutExcessDetails;
       const parts = d.cuts
-        .filter((c) => c.above + c.below > 0)
-        .map((c) => {
-          const extra = Math.round(c.atCut - c.expectedAtCut);
-          const at =
-            extra > 0
-              ? `на ${works(extra)} больше ожидаемого набрали ровно проходной балл на «${c.mark}» (${c.cut})`
-              : `ровно проходной балл на «${c.mark}» (${c.cut}) — ${works(c.atCut)} при ожидаемых ${fmt(c.expectedAtCut)}`;
-          return `${at}; рядом с границей ${c.above} выше и ${c.below} ниже при ожидаемых ${fmt(c.expectedAbove)} выше`;
-        });
+        .filter((c) => c.atCut + c.below > 0)
+        .map(
+          (c) =>
+            `ровно проходной балл на «${c.mark}» (${c.cut}) — ${works(c.atCut)} при ожидаемых ${fmt(c.expectedAtCut)}, на 1–2 балла ниже — ${works(c.below)}`,
+        );
       const total = Math.round(ind.effect ?? 0);
-      const cls = (d.classes ?? []).filter((c) => c.p !== null && c.p <= EVIDENCE_LEVEL);
-      const byClass = cls.length
-        ? ` По классам: ${cls.map((c) => `${unit.classNames[c.klass] ?? c.klass} — на ${works(Math.round(c.effect ?? 0))} больше ожидаемого (${eq('p', c.p as number)}, ${works(c.n)} у границ)`).join('; ')}.`
-        : '';
-      return `Сразу за границами отметок оказалось на ${works(total)} больше ожидаемого (ожидание — по отметкам журнала этих же учеников): ${parts.join('; ')}.${byClass}`;
+      return `Ровно на границах отметок оказалось на ${works(total)} больше ожидаемого (ожидание — по отметкам журнала этих же учеников, среди работ с баллом от границы до двух ниже неё): ${parts.join('; ')}.`;
     }
     case 'misfit':
     case 'itemProfile': {
       const d = ind.details as MisfitDetails;
-      const best = d.groups.reduce((a, b) => ((a.p ?? 1) <= (b.p ?? 1) ? a : b));
-      const where =
-        best.klass >= 0 ? `в классе ${unit.classNames[best.klass] ?? best.klass}` : 'по школе';
+      const where = klass ? `в классе ${klass.name}` : 'по школе';
       if (ind.indicator === 'misfit') {
-        return `Средний индекс несоответствия Gnormed.p ${where} ${fmt(best.observedMean ?? 0, 3)} при ожидаемом ${fmt(best.expectedMean ?? 0, 3)} для учеников с такими же суммами баллов (${best.n} работ): ответы чаще нарушают порядок «лёгкое раньше трудного».`;
+        return `Средний индекс несоответствия Gnormed.p ${where} ${fmt(d.observedMean ?? 0, 3)} при ожидаемом ${fmt(d.expectedMean ?? 0, 3)} для учеников с такими же суммами баллов (${works(d.n)}): ответы чаще нарушают порядок «лёгкое раньше трудного».`;
       }
       const pd = ind.details as ItemProfileDetails;
       const r = pd.residualDifficultyCorrelation;
@@ -172,25 +170,46 @@ function chartData(ind: IndicatorResult): unknown {
   }
 }
 
+/** Within-class homogeneity in words (supporting evidence only). */
+function homogeneityText(c: ClassAnalysis): string {
+  const h = c.homogeneity;
+  if (h.sd === null || h.expectedSd === null) return '';
+  const same =
+    h.identicalShare !== null && h.identicalShare > 0
+      ? `; у ${Math.round(h.identicalShare * 100)} % учеников набор баллов по заданиям совпадает с чьим-то ещё`
+      : '';
+  return ` Однородность класса (дополнительный признак, сам по себе ни о чём не говорит): разброс первичных баллов ${fmt(h.sd)} при ожидаемом ${fmt(h.expectedSd)}${same}.`;
+}
+
 export function buildDossier(sy: SchoolYear, subjectName: (code: string) => string): Dossier {
   const evidence: Evidence[] = [];
   for (const unit of sy.units) {
-    for (const ind of unit.indicators) {
-      if (ind.p === null || ind.p > EVIDENCE_LEVEL) continue;
-      evidence.push({
-        subject: subjectName(unit.subject),
-        grade: unit.grade,
-        indicator: ind.indicator,
-        title: INDICATOR_TITLES[ind.indicator],
-        p: ind.p,
-        z: ind.z,
-        n: ind.n,
-        effect: ind.effect,
-        text: describe(ind, unit),
-        causes: CAUSES[ind.indicator],
-        sampleNote: sampleNote(unit.works),
-        chart: chartData(ind),
-      });
+    const groups: { klass: ClassAnalysis | null; indicators: IndicatorResult[]; works: number }[] =
+      [
+        { klass: null, indicators: unit.indicators, works: unit.works },
+        ...unit.classes.map((c) => ({ klass: c, indicators: c.indicators, works: c.works })),
+      ];
+    for (const { klass, indicators, works: n } of groups) {
+      for (const ind of indicators) {
+        if (ind.p === null || ind.p > EVIDENCE_LEVEL) continue;
+        evidence.push({
+          subject: subjectName(unit.subject),
+          grade: unit.grade,
+          className: klass?.name ?? null,
+          indicator: ind.indicator,
+          title: INDICATOR_TITLES[ind.indicator],
+          p: ind.p,
+          z: ind.z,
+          n: ind.n,
+          effect: ind.effect,
+          text: klass
+            ? `Класс ${klass.name}: ${describe(ind, klass)}${homogeneityText(klass)}`
+            : describe(ind, null),
+          causes: CAUSES[ind.indicator],
+          sampleNote: sampleNote(n),
+          chart: chartData(ind),
+        });
+      }
     }
   }
   evidence.sort((a, b) => a.p - b.p);
@@ -214,7 +233,7 @@ export function buildDossier(sy: SchoolYear, subjectName: (code: string) => stri
   let summary: string;
   if (!sy.tests) summary = 'Недостаточно данных: ни один показатель не рассчитан.';
   else if (sy.flagged)
-    summary = `Есть статистические признаки необъективности результатов (показателей с p ≤ 0,05: ${evidence.length}; общий ${eq('p', sy.p)} с поправкой на ${sy.tests} проверок; после поправки Бенджамини–Хохберга по школам года ${eq('q', sy.q)}).${sy.yearsInRow > 1 ? ` Признаки ${yearsText(sy.yearsInRow)} подряд.` : ''}`;
+    summary = `Есть статистические признаки необъективности результатов (показателей с p ≤ 0,05: ${evidence.length}; общий ${eq('p', sy.p)} с поправкой на множественность по ${checks(sy.tests)}; после поправки Бенджамини–Хохберга по школам года ${eq('q', sy.q)}).${sy.yearsInRow > 1 ? ` Признаки ${yearsText(sy.yearsInRow)} подряд.` : ''}`;
   else if (sy.supportList)
     summary = `Слабые признаки (список поддержки, q ≤ 0,10): общий ${eq('p', sy.p)}, ${eq('q', sy.q)}.`;
   else

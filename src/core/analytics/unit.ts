@@ -10,7 +10,19 @@ export interface Unit {
   works: Int32Array;
 }
 
-/** Split a test into school units (and classes of at least `minClass` works). */
+/** A class is analysed as a unit of its own from this many works (detection-methods.md §9). */
+export const MIN_CLASS_WORKS = 10;
+
+/**
+ * The classes of a school unit analysed on their own: those with at least MIN_CLASS_WORKS works,
+ * when there are two or more of them (a school with one such class is that class).
+ */
+export function analysedClasses(classes: readonly Unit[]): Unit[] {
+  const big = classes.filter((c) => c.works.length >= MIN_CLASS_WORKS);
+  return big.length >= 2 ? big : [];
+}
+
+/** Split a test into school units and, per school, its class units (works of unknown class left out). */
 export function splitUnits(test: TestWorks): { schools: Unit[]; classes: Map<number, Unit[]> } {
   const bySchool = new Map<number, number[]>();
   for (let w = 0; w < test.n; w++) {

@@ -18,7 +18,16 @@ const result = (flagged: boolean, supportList: boolean, p: number) => ({
   p,
   q: p,
   yearsInRow: flagged ? 1 : 0,
-  evidence: [{ subject: 'Математика', grade: 4, indicator: 'cutExcess', p, n: 30 }],
+  evidence: [
+    {
+      subject: 'Математика',
+      grade: 4,
+      className: null as string | null,
+      indicator: 'cutExcess',
+      p,
+      n: 30,
+    },
+  ],
   units: [
     { subject: 'Математика', grade: 4, works: 30 },
     { subject: 'Русский язык', grade: 4, works: 28 },
@@ -72,5 +81,22 @@ describe('objectivity screen rows', () => {
     );
     expect(buildScreenRows(raw, { sort: 'markers', desc: true })[0]?.orgId).toBe(4);
     expect(buildScreenRows(raw, { search: 'д' }).map((r) => r.orgId)).toEqual([5]);
+  });
+
+  it('names the class of a class-level sign in the indicator details', () => {
+    const withClass = result(true, false, 0.001);
+    withClass.evidence.push({
+      subject: 'Математика',
+      grade: 4,
+      className: '4Б',
+      indicator: 'cutExcess',
+      p: 0.0004,
+      n: 12,
+    });
+    const [out] = buildScreenRows([row({ orgId: 1, name: 'А', result: withClass })], {});
+    expect(out?.indicators[0]?.details).toEqual([
+      'Математика, 4 класс, 4Б: p = 0,0004, 12 работ',
+      'Математика, 4 класс: p = 0,0010, 30 работ',
+    ]);
   });
 });

@@ -23,7 +23,15 @@ export interface RawScreenRow {
     p: number;
     q: number;
     yearsInRow: number;
-    evidence: { subject: string; grade: number; indicator: string; p: number; n: number }[];
+    evidence: {
+      subject: string;
+      grade: number;
+      /** The class of a class-level indicator (absent in runs before engine 1.1). */
+      className?: string | null;
+      indicator: string;
+      p: number;
+      n: number;
+    }[];
     units: { subject: string; grade: number; works: number }[] | null;
   } | null;
   federal: {
@@ -112,7 +120,8 @@ export function buildScreenRows(raw: readonly RawScreenRow[], f: ScreenFilter): 
         details: [],
         minP: e.p,
       };
-      item.details.push(`${e.subject}, ${e.grade} класс: ${pText('p', e.p)}, ${worksText(e.n)}`);
+      const where = `${e.subject}, ${e.grade} класс${e.className ? `, ${e.className}` : ''}`;
+      item.details.push(`${where}: ${pText('p', e.p)}, ${worksText(e.n)}`);
       item.minP = Math.min(item.minP, e.p);
       byIndicator.set(e.indicator, item);
     }

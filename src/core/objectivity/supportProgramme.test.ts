@@ -11,9 +11,10 @@ import {
   type ProgrammeSchool,
 } from './supportProgramme';
 
-const ev = (subject: string, grade: number, title: string, n: number) => ({
+const ev = (subject: string, grade: number, title: string, n: number, className?: string) => ({
   subject,
   grade,
+  className: className ?? null,
   indicator: 'cutExcess',
   title,
   n,
@@ -32,6 +33,7 @@ const s207: ProgrammeSchool = {
       ev('Русский язык', 4, 'Избыток работ у границ отметок', 52),
       ev('Математика', 5, 'Трудные задания выполнены лучше лёгких', 48),
       ev('Русский язык', 4, 'Расхождение с отметками по журналу', 51),
+      ev('Русский язык', 4, 'Избыток работ у границ отметок', 24, '4Б'),
     ],
   },
 };
@@ -64,7 +66,7 @@ const candidates = [
 describe('support programme', () => {
   it('writes a school figures per subject and grade with n and years in a row', () => {
     expect(figuresText(s207, 2025)).toBe(
-      'ВПР 2025: Математика, 5 класс — трудные задания выполнены лучше лёгких (n = 48); Русский язык, 4 класс — избыток работ у границ отметок (n = 52), расхождение с отметками по журналу (n = 51); признаки 3 года подряд',
+      'ВПР 2025: Математика, 5 класс — трудные задания выполнены лучше лёгких (n = 48); Русский язык, 4 класс — избыток работ у границ отметок (n = 52), расхождение с отметками по журналу (n = 51), избыток работ у границ отметок в классе 4Б (n = 24); признаки 3 года подряд',
     );
     expect(figuresText({ ...s207, result: null }, 2025)).toContain('результатов анализа нет');
   });

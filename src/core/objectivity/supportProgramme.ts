@@ -13,6 +13,8 @@ import type { ActivityDraft, SectionDraft } from '../plans/table';
 export interface ProgrammeEvidence {
   subject: string;
   grade: number;
+  /** The class of a class-level indicator; null for the whole school. */
+  className: string | null;
   indicator: string;
   /** Russian title of the indicator («Избыток работ у границ отметок»). */
   title: string;
@@ -119,7 +121,12 @@ export function figuresText(s: ProgrammeSchool, resultsYear: number): string {
     .sort((a, b) => a[0]!.subject.localeCompare(b[0]!.subject, 'ru') || a[0]!.grade - b[0]!.grade)
     .map((list) => {
       const head = `${list[0]!.subject}, ${list[0]!.grade} класс`;
-      const inds = list.map((e) => `${lowerFirst(e.title)} (n = ${e.n})`).join(', ');
+      const inds = list
+        .map(
+          (e) =>
+            `${lowerFirst(e.title)}${e.className ? ` в классе ${e.className}` : ''} (n = ${e.n})`,
+        )
+        .join(', ');
       return `${head} — ${inds}`;
     });
   const row = r.yearsInRow > 1 ? `; признаки ${yearsText(r.yearsInRow)} подряд` : '';

@@ -57,6 +57,8 @@ export async function latestDoneRuns(db: Db, municipalityIds: number[] | 'any') 
 export interface ScreenEvidence {
   subject: string;
   grade: number;
+  /** Null for the whole school (and in runs stored before engine 1.1). */
+  className: string | null;
   indicator: string;
   p: number;
   n: number;
@@ -88,7 +90,8 @@ export async function listRunScreenResults(db: Db, runId: number, year: number) 
           'p', ${analysisResults.p}, 'q', ${analysisResults.qValue},
           'yearsInRow', ${analysisResults.yearsInRow}, 'units', ${analysisResults.dossier}->'units',
           'evidence', (select coalesce(jsonb_agg(jsonb_build_object('subject', e->'subject',
-            'grade', e->'grade', 'indicator', e->'indicator', 'p', e->'p', 'n', e->'n')), '[]'::jsonb)
+            'grade', e->'grade', 'className', e->'className', 'indicator', e->'indicator',
+            'p', e->'p', 'n', e->'n')), '[]'::jsonb)
             from jsonb_array_elements(${analysisResults.dossier}->'evidence') e))`,
     })
     .from(analysisResults)

@@ -17,9 +17,15 @@ export interface StoredDossier {
   summary: string;
   evidence: unknown[];
   caveats: string[];
-  driver: { subject: string; grade: number; indicator: string } | null;
-  /** Works per subject × grade (runs stored before this field lack it). */
-  units?: { subject: string; grade: number; works: number }[];
+  /** `className` names the class of a class-level driver (runs stored before engine 1.1 lack it). */
+  driver: { subject: string; grade: number; indicator: string; className?: string | null } | null;
+  /** Works per subject × grade (runs stored before this field lack it); `classes` = the classes analysed on their own. */
+  units?: {
+    subject: string;
+    grade: number;
+    works: number;
+    classes?: { name: string; works: number }[];
+  }[];
 }
 
 /**

@@ -27,6 +27,8 @@ export interface ReportRun {
 export interface ReportEvidence {
   subject: string;
   grade: number;
+  /** The class of a class-level indicator; null for the whole school. */
+  className: string | null;
   indicator: IndicatorId;
   title: string;
   p: number;

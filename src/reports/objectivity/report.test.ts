@@ -31,6 +31,7 @@ const flagged: ReportSchoolResult = {
     {
       subject: 'Математика',
       grade: 4,
+      className: null,
       indicator: 'cutExcess',
       title: 'Избыток работ у границ отметок',
       p: 0.0002,

@@ -53,8 +53,8 @@ export const source = (text: string): Block => ({
 export const runSource = (run: ReportRun) =>
   `таблица analysis_results, запуск анализа № ${run.id}${run.finishedAt ? ` от ${formatDateRu(run.finishedAt)}` : ''} (q = ${formatNumber(run.q, 2)})`;
 
-export const testLabel = (t: { subject: string; grade: number }) =>
-  `${t.subject}, ${t.grade} класс`;
+export const testLabel = (t: { subject: string; grade: number; className?: string | null }) =>
+  `${t.subject}, ${t.grade} класс${t.className ? `, ${t.className}` : ''}`;
 
 /** Section «Использованные данные»: procedure, year, tests, counts, run, caveats. */
 export function dataSection(
@@ -79,7 +79,7 @@ export function dataSection(
         args.coverage,
         `Предметы и классы: ${tests.map(testLabel).join('; ') || 'нет'}.`,
         `Анализ объективности: запуск № ${run.id}${run.finishedAt ? ` от ${formatDateRu(run.finishedAt)}` : ''}, версия методики ${run.engineVersion}, годы в запуске: ${run.years.join(', ') || '—'}; уровень ложных обнаружений q = ${formatNumber(run.q, 2)} (список поддержки — q = ${formatNumber(run.supportQ, 2)}).`,
-        'Методика: шесть статистических показателей (избыток работ у границ отметок, ошибки Гуттмана, трудные задания лучше лёгких, расхождение с журналом, изменение по годам, разница с годами с наблюдателем), объединённые по школе с поправкой на множественность проверок (min-p) и контролем доли ложных обнаружений по Бенджамини–Хохбергу.',
+        'Методика: шесть статистических показателей (избыток работ у границ отметок, ошибки Гуттмана, трудные задания лучше лёгких, расхождение с журналом, изменение по годам, разница с годами с наблюдателем), рассчитанные по школе и по каждому её классу от 10 работ и объединённые по школе с поправкой на множественность проверок (взвешенный min-p) и контролем доли ложных обнаружений по Бенджамини–Хохбергу.',
       ],
     },
     args.numbering.table('Работы, вошедшие в анализ'),

@@ -27,6 +27,7 @@ export function presentRun(r: AnalysisRunRow): AnalysisRun {
 interface EvidenceLike {
   subject?: unknown;
   grade?: unknown;
+  className?: unknown;
   title?: unknown;
   p?: unknown;
   n?: unknown;
@@ -61,6 +62,7 @@ export function presentSchoolResult(row: {
       return {
         subject: str(e.subject),
         grade: num(e.grade),
+        className: typeof e.className === 'string' ? e.className : null,
         title: str(e.title),
         p: num(e.p),
         n: num(e.n),

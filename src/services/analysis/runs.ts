@@ -204,6 +204,7 @@ export class AnalysisRunService {
                   subject: subjectName(u.subject),
                   grade: u.grade,
                   works: u.works,
+                  classes: u.classes.map((c) => ({ name: c.name, works: c.works })),
                 })),
               },
             };

@@ -37,6 +37,8 @@ export interface ExplanationFile {
 interface StoredEvidence {
   subject: string;
   grade: number;
+  /** Absent in runs stored before engine 1.1. */
+  className?: string | null;
   indicator: string;
   p: number;
   n: number;
@@ -124,6 +126,7 @@ export class DueProcessService {
     const evidence = ((result?.dossier.evidence ?? []) as StoredEvidence[]).map((e) => ({
       subject: e.subject,
       grade: e.grade,
+      className: e.className ?? null,
       indicator: e.indicator,
       title: INDICATOR_TITLES[e.indicator as IndicatorId] ?? e.indicator,
       p: e.p,

@@ -49,6 +49,7 @@ function evidenceOf(raw: unknown[]): ReportEvidence[] {
       {
         subject: str(e.subject),
         grade: num(e.grade),
+        className: typeof e.className === 'string' ? e.className : null,
         indicator,
         title: str(e.title) || INDICATOR_TITLES[indicator],
         p: num(e.p),

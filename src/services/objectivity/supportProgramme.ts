@@ -27,12 +27,13 @@ export function readEvidence(list: readonly unknown[]): ProgrammeEvidence[] {
   const out: ProgrammeEvidence[] = [];
   for (const e of list) {
     if (!isRecord(e)) continue;
-    const { subject, grade, indicator, title, n, p } = e;
+    const { subject, grade, indicator, title, n, p, className } = e;
     if (typeof subject !== 'string' || typeof grade !== 'number' || typeof title !== 'string')
       continue;
     out.push({
       subject,
       grade,
+      className: typeof className === 'string' ? className : null,
       indicator: typeof indicator === 'string' ? indicator : '',
       title,
       n: typeof n === 'number' ? n : 0,

@@ -1,17 +1,20 @@
 /**
- * M1. Excess of works just above each cut score, adjusted for composition.
+ * M1. Excess of works exactly at each cut score, adjusted for composition.
  *
- * For each cut c (marks 3, 4, 5): below window B = {c−2, c−1}, above window A = {c, c+1}. A pupil
- * whose total falls in B ∪ A is above with probability π = P(A)/(P(A) + P(B)) under the expected
- * pmf for the pupil's journal mark (leave-one-school-out reference, shifted for the school's
- * context). The count above, pooled over cuts, is Poisson-binomial under the null; p is its
- * one-sided mid-p. Effect = observed − expected count above (works).
+ * For each cut c (marks 3, 4, 5) the window is W = {c−2, c−1, c}: lenient scoring adds the points a
+ * work lacks for the mark and no more, so works from c−2 and c−1 pile up exactly at c (as in the
+ * Regents and Swedish evidence, detection-methods.md §1.1), while c + 1 only adds noise. A pupil
+ * whose total falls in W is at c with probability π = P(c)/P(W) under the expected pmf for the
+ * pupil's journal mark (leave-one-school-out reference, shifted for the school's context). The
+ * count at the cuts, pooled over cuts, is Poisson-binomial under the null (the number of works in
+ * the windows is conditioned on, so the school's level does not enter); p is its one-sided mid-p.
+ * Effect = observed − expected count at the cuts (works).
  *
  * Edge cases: fewer than MIN_WINDOW works in the windows → p null («мало работ у границ»);
- * no works → null. Windows are clipped to 0..max.
+ * no works → null. Windows are clipped to 0..max; a work whose π is 0 or 1 carries no information
+ * and is left out.
  */
 import { poissonBinomialPmf, upperMidP } from '../stats/distributions';
-import { sidakMinP } from '../stats/multiplicity';
 import { groupPmf, type ExpectedScores } from '../expectedScores';
 import type { Unit } from '../unit';
 import { notComputed, type IndicatorResult } from './result';
@@ -22,11 +25,9 @@ export const CUT_EXCESS_FLOOR = 2;
 export interface CutDetail {
   mark: 3 | 4 | 5;
   cut: number;
-  /** Works in the two bins below the cut / at the cut and one above. */
+  /** Works one or two points below the cut (c − 2, c − 1). */
   below: number;
-  above: number;
-  expectedAbove: number;
-  /** Works exactly at the cut and expected there. */
+  /** Works exactly at the cut, and expected there given the works in the window. */
   atCut: number;
   expectedAtCut: number;
   p: number | null;
@@ -36,53 +37,6 @@ export interface CutExcessDetails {
   cuts: CutDetail[];
   /** Observed and expected number of works at each primary total (data for the histogram). */
   histogram: { total: number; observed: number; expected: number }[];
-  /** Classes tested separately (when the school has two or more classes of MIN_CLASS works). */
-  classes?: { klass: number; n: number; p: number | null; effect: number | null }[];
-}
-
-export const MIN_CLASS_WORKS = 10;
-
-/**
- * The school's cut-score excess plus, when it has two or more classes of MIN_CLASS_WORKS works,
- * each class's (manipulation is often one teacher's): p is the Šidák-corrected minimum over the
- * school and its classes; the effect and details stay the school's, the class figures are listed.
- */
-export function cutExcessWithClasses(
-  unit: Unit,
-  classes: readonly Unit[],
-  exp: ExpectedScores,
-): IndicatorResult<CutExcessDetails> {
-  const school = cutExcess(unit, exp);
-  const big = classes.filter((c) => c.works.length >= MIN_CLASS_WORKS);
-  if (big.length < 2) return school;
-  const perClass = big.map((c) => ({ klass: c.klass, result: cutExcess(c, exp) }));
-  const ps = [school.p, ...perClass.map((c) => c.result.p)];
-  const best = perClass.reduce<IndicatorResult<CutExcessDetails> | null>(
-    (a, c) => (c.result.p !== null && (a === null || (a.p as number) > c.result.p) ? c.result : a),
-    null,
-  );
-  const p = sidakMinP(ps);
-  const driver =
-    best && school.p !== null && (best.p as number) < school.p
-      ? best
-      : school.p === null
-        ? best
-        : school;
-  return {
-    ...school,
-    p,
-    floorMet: driver?.floorMet ?? false,
-    note: p === null ? school.note : null,
-    details: {
-      ...school.details,
-      classes: perClass.map((c) => ({
-        klass: c.klass,
-        n: c.result.n,
-        p: c.result.p,
-        effect: c.result.effect,
-      })),
-    },
-  };
 }
 
 export function cutExcess(unit: Unit, exp: ExpectedScores): IndicatorResult<CutExcessDetails> {
@@ -107,50 +61,43 @@ export function cutExcess(unit: Unit, exp: ExpectedScores): IndicatorResult<CutE
   if (!works.length) return notComputed('cutExcess', 0, 'нет работ', details);
 
   const allProbs: number[] = [];
-  let aboveAll = 0;
+  let atAll = 0;
   (cuts as readonly number[]).forEach((c, idx) => {
     const probs: number[] = [];
     let below = 0;
-    let above = 0;
     let atCut = 0;
-    let expectedAtCut = 0;
     for (let k = 0; k < works.length; k++) {
       const w = works[k] as number;
       const t = test.total[w] as number;
+      if (t < c - 2 || t > c) continue;
       const pmf = groupPmf(exp, test.journal[w] as number);
       const pB = at(pmf, c - 2) + at(pmf, c - 1);
-      const pA = at(pmf, c) + at(pmf, c + 1);
-      const inB = t === c - 2 || t === c - 1;
-      const inA = t === c || t === c + 1;
-      if (!inA && !inB) continue;
-      if (pA + pB <= 0) continue;
-      probs.push(pA / (pA + pB));
-      expectedAtCut += at(pmf, c) / (pA + pB);
-      if (inA) above += 1;
-      else below += 1;
+      const pC = at(pmf, c);
+      // π = 0 or 1: the window cannot tell anything about this pupil.
+      if (!(pB > 0 && pC > 0)) continue;
+      probs.push(pC / (pB + pC));
       if (t === c) atCut += 1;
+      else below += 1;
     }
-    const expectedAbove = probs.reduce((a, b) => a + b, 0);
-    const pCut = probs.length >= MIN_WINDOW ? upperMidP(poissonBinomialPmf(probs), above) : null;
+    const expectedAtCut = probs.reduce((a, b) => a + b, 0);
+    const pCut = probs.length >= MIN_WINDOW ? upperMidP(poissonBinomialPmf(probs), atCut) : null;
     details.cuts.push({
       mark: (idx + 3) as 3 | 4 | 5,
       cut: c,
       below,
-      above,
-      expectedAbove: round3(expectedAbove),
       atCut,
       expectedAtCut: round3(expectedAtCut),
       p: pCut,
     });
     allProbs.push(...probs);
-    aboveAll += above;
+    atAll += atCut;
   });
   const m = allProbs.length;
   if (m < MIN_WINDOW) return notComputed('cutExcess', m, 'мало работ у границ отметок', details);
   const e = allProbs.reduce((a, b) => a + b, 0);
   const v = allProbs.reduce((a, p) => a + p * (1 - p), 0);
-  const p = upperMidP(poissonBinomialPmf(allProbs), aboveAll);
-  const effect = aboveAll - e;
+  const p = upperMidP(poissonBinomialPmf(allProbs), atAll);
+  const effect = atAll - e;
   return {
     indicator: 'cutExcess',
     p,

@@ -40,15 +40,7 @@ export function homogeneity(unit: Unit, exp: ExpectedScores): Homogeneity {
   }
   const sd = Math.sqrt(Math.max(0, (s2 - (s1 * s1) / n) / (n - 1)));
   const expectedSd = Math.sqrt(Math.max(0, (e2 / n - (e1 / n) ** 2) * (n / (n - 1))));
-  const items = test.design.itemMax.length;
-  const seen = new Map<string, number>();
-  for (let k = 0; k < n; k++) {
-    const w = works[k] as number;
-    const key = Array.from(test.scores.subarray(w * items, (w + 1) * items)).join(',');
-    seen.set(key, (seen.get(key) ?? 0) + 1);
-  }
-  let identical = 0;
-  for (const c of seen.values()) if (c > 1) identical += c;
+  const identical = identicalRows(test.scores, test.design.itemMax.length, works);
   return {
     n,
     sd,
@@ -56,4 +48,29 @@ export function homogeneity(unit: Unit, exp: ExpectedScores): Homogeneity {
     ratio: expectedSd > 0 ? sd / expectedSd : null,
     identicalShare: identical / n,
   };
+}
+
+/**
+ * Number of works whose whole task-score vector equals another work's: the rows sorted
+ * lexicographically (no keys built), then the runs of equal rows of length ≥ 2 counted.
+ */
+export function identicalRows(scores: Uint8Array, items: number, works: Int32Array): number {
+  const compare = (a: number, b: number): number => {
+    for (let i = 0; i < items; i++) {
+      const d = (scores[a * items + i] as number) - (scores[b * items + i] as number);
+      if (d !== 0) return d;
+    }
+    return 0;
+  };
+  const order = Int32Array.from(works).sort(compare);
+  let identical = 0;
+  let run = 1;
+  for (let k = 1; k <= order.length; k++) {
+    if (k < order.length && compare(order[k - 1] as number, order[k] as number) === 0) run += 1;
+    else {
+      if (run > 1) identical += run;
+      run = 1;
+    }
+  }
+  return identical;
 }

@@ -4,8 +4,8 @@ import { markFor, inferCuts } from '../types';
 import { bunching } from './bunching';
 import { concordance, concordanceRaw } from './concordance';
 import { conditionalSum } from './conditionalSum';
-import { cutExcess, cutExcessWithClasses } from './cutExcess';
-import { homogeneity } from './homogeneity';
+import { cutExcess } from './cutExcess';
+import { homogeneity, identicalRows } from './homogeneity';
 import { observerGap } from './observerGap';
 import { estimateRho } from './overdispersion';
 import { yearChange, type SchoolYearMean } from './yearChange';
@@ -18,55 +18,44 @@ const choose = (n: number, k: number): number => {
 };
 
 describe('cut-score excess (M1)', () => {
-  it('counts works around each cut and tests them against π = ½ under a flat pmf', () => {
-    // Cuts 3/6/9. Windows: {1,2}|{3,4}, {4,5}|{6,7}, {7,8}|{9,10}; 4 and 7 sit in two windows.
-    const totals = [1, 2, 3, 3, 3, 3, 4, 6, 6, 6, 7, 9, 9];
+  it('counts works at and just below each cut and tests them against π = ⅓ under a flat pmf', () => {
+    // Cuts 3/6/9. Windows: {1,2}|3, {4,5}|6, {7,8}|9; 10 lies in no window.
+    const totals = [1, 2, 3, 3, 3, 3, 4, 6, 6, 6, 7, 9, 9, 10];
     const res = cutExcess(
       wholeUnit(tinyTest(totals.map((total) => ({ total })))),
       flatExpectation(uniform),
     );
-    expect(res.details.cuts.map((c) => [c.below, c.above])).toEqual([
-      [2, 5],
-      [1, 4],
+    expect(res.details.cuts.map((c) => [c.below, c.atCut])).toEqual([
+      [2, 4],
+      [1, 3],
       [1, 2],
     ]);
-    expect(res.n).toBe(15);
-    expect(res.effect).toBeCloseTo(11 - 7.5, 12);
-    // mid-p for 11 of 15 with p = ½, by hand: (C(15,12..15) + ½·C(15,11)) / 2^15.
-    const hand =
-      (choose(15, 12) + choose(15, 13) + choose(15, 14) + 1 + 0.5 * choose(15, 11)) / 2 ** 15;
+    expect(res.n).toBe(13);
+    expect(res.effect).toBeCloseTo(9 - 13 / 3, 12);
+    // mid-p for 9 of 13 with p = ⅓, by hand: (Σ_{j=10..13} C(13,j)·2^(13−j) + ½·C(13,9)·2⁴) / 3¹³.
+    let upper = 0;
+    for (let j = 10; j <= 13; j++) upper += choose(13, j) * 2 ** (13 - j);
+    const hand = (upper + 0.5 * choose(13, 9) * 2 ** 4) / 3 ** 13;
     expect(res.p).toBeCloseTo(hand, 12);
     expect(res.floorMet).toBe(true);
-    expect(res.details.cuts[0]?.atCut).toBe(4);
-    // P(at the cut | in the window) = 1/4 for a flat pmf: 7 works × ¼.
-    expect(res.details.cuts[0]?.expectedAtCut).toBeCloseTo(1.75, 3);
+    // P(at the cut | in the window) = 1/3 for a flat pmf: 6 works × ⅓.
+    expect(res.details.cuts[0]?.expectedAtCut).toBeCloseTo(2, 3);
+    // A single cut's window holds fewer than 10 works: no per-cut p, only the pooled one.
+    expect(res.details.cuts[0]?.p).toBeNull();
   });
 
-  it('tests classes of 10+ works separately and combines them with the school by Šidák', () => {
-    const bunched = Array.from({ length: 12 }, (_, i) => ({
-      total: [3, 6, 9][i % 3] as number,
-      klass: 0,
-    }));
-    const balanced = Array.from({ length: 12 }, (_, i) => ({
-      total: [1, 2, 3, 4][i % 4] as number,
-      klass: 1,
-    }));
-    const test = tinyTest([...bunched, ...balanced]);
-    const unit = wholeUnit(test);
-    const classes = [0, 1].map((k) => ({
-      test,
-      school: 0,
-      klass: k,
-      works: Int32Array.from({ length: 12 }, (_, i) => i + 12 * k),
-    }));
-    const exp = flatExpectation(uniform);
-    const res = cutExcessWithClasses(unit, classes, exp);
-    const [a, b] = res.details.classes ?? [];
-    expect(a?.p as number).toBeLessThan(0.001);
-    expect(b?.p as number).toBeGreaterThan(0.3);
-    expect(res.p as number).toBeCloseTo(1 - (1 - (a?.p as number)) ** 3, 12);
-    // One class only: the school result unchanged.
-    expect(cutExcessWithClasses(unit, classes.slice(0, 1), exp)).toEqual(cutExcess(unit, exp));
+  it('leaves out works whose window has no mass below the cut', () => {
+    // A pmf with nothing at 1 and 2: pupils at 3 carry no information about cut 3.
+    const pmf = [0.2, 0, 0, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1];
+    const totals = Array.from({ length: 12 }, (_, i) => [3, 4, 5, 6][i % 4] as number);
+    const res = cutExcess(
+      wholeUnit(tinyTest(totals.map((total) => ({ total })))),
+      flatExpectation(pmf),
+    );
+    expect(res.details.cuts[0]).toMatchObject({ below: 0, atCut: 0, expectedAtCut: 0 });
+    // Cut 6: window {4, 5, 6}, 9 works, π = ⅓ each.
+    expect(res.details.cuts[1]).toMatchObject({ below: 6, atCut: 3, expectedAtCut: 3 });
+    expect(res.n).toBe(9);
   });
 
   it('gives no p with fewer than 10 works near the cuts, and handles an empty unit', () => {
@@ -251,6 +240,12 @@ describe('bunching at cuts, homogeneity, cut inference', () => {
     expect(
       homogeneity(wholeUnit(tinyTest([{ total: 1 }])), flatExpectation(uniform)).ratio,
     ).toBeNull();
+    // Rows a, b, a, c, b, b (two tasks): a twice and b three times → 5 works share a vector;
+    // only the works listed count.
+    const scores = Uint8Array.from([1, 0, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1]);
+    expect(identicalRows(scores, 2, Int32Array.from([0, 1, 2, 3, 4, 5]))).toBe(5);
+    expect(identicalRows(scores, 2, Int32Array.from([0, 1, 3, 4]))).toBe(2);
+    expect(identicalRows(scores, 2, Int32Array.from([]))).toBe(0);
   });
 
   it('infers cut scores from totals and marks', () => {

@@ -3,8 +3,8 @@
  *
  * Per work: h = Σ_i d_i · x_i / max_i, with d_i the centred difficulty of task i in the reference
  * (1 − mean share of the maximum). Help on hard tasks raises h above what the work's total
- * predicts. The unit statistic is the conditional-on-total standardised sum of h (as in misfit);
- * classes as in misfit. Effect = mean h above expectation (share-of-maximum points weighted by
+ * predicts. The unit statistic is the conditional-on-total standardised sum of h (as in misfit),
+ * per school unit and per class unit. Effect = mean h above expectation (share-of-maximum points weighted by
  * difficulty). The per-task table (observed vs expected mean score given the pupils' totals) is the
  * data behind the chart.
  *
@@ -12,7 +12,7 @@
  */
 import type { Reference } from '../reference';
 import type { Unit } from '../unit';
-import { groupedConditional, type MisfitDetails } from './misfit';
+import { conditionalIndicator, type MisfitDetails } from './misfit';
 import type { IndicatorResult } from './result';
 
 export const PROFILE_FLOOR = 0.01;
@@ -32,15 +32,10 @@ export interface ItemProfileDetails extends MisfitDetails {
   residualDifficultyCorrelation: number | null;
 }
 
-export function itemProfile(
-  unit: Unit,
-  classes: readonly Unit[],
-  ref: Reference,
-): IndicatorResult<ItemProfileDetails> {
-  const base = groupedConditional(
+export function itemProfile(unit: Unit, ref: Reference): IndicatorResult<ItemProfileDetails> {
+  const base = conditionalIndicator(
     'itemProfile',
     unit,
-    classes,
     ref.profile,
     ref.itemTotal,
     ref.profileMoments,

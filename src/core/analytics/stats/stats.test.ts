@@ -7,7 +7,7 @@ import {
   upperTail,
 } from './distributions';
 import { leastSquares } from './leastSquares';
-import { bhAdjust, bhReject, bonferroniMinP, sidakMinP } from './multiplicity';
+import { bhAdjust, bhReject, bonferroniMinP, sidakMinP, weightedSidakMinP } from './multiplicity';
 import { median, quantile, scaledMad, variance } from './robust';
 
 describe('distributions', () => {
@@ -55,6 +55,25 @@ describe('multiplicity', () => {
     expect(sidakMinP([null])).toBeNull();
     expect(sidakMinP([])).toBeNull();
     expect(sidakMinP([1e-20, 0.3])).toBeCloseTo(2e-20, 30);
+  });
+
+  it('weighted Šidák: exponent W/w per test, nulls and zero weights left out', () => {
+    // Weights 2, 1, 1 (W = 4): 0.01 → 1 − 0.99² = 0.0199, 0.006 → 1 − 0.994⁴ = 0.0238.
+    const r = weightedSidakMinP([0.01, 0.006, 0.5], [2, 1, 1]);
+    expect(r?.index).toBe(0);
+    expect(r?.p).toBeCloseTo(1 - 0.99 ** 2, 15);
+    expect(weightedSidakMinP([0.01, 0.004, 0.5], [1, 1, 1])?.p).toBeCloseTo(1 - 0.996 ** 3, 15);
+    // Equal weights reduce to the plain Šidák minimum.
+    expect(weightedSidakMinP([0.03, null, 0.2], [5, 5, 5])?.p).toBeCloseTo(
+      sidakMinP([0.03, null, 0.2]) as number,
+      15,
+    );
+    // A null p frees its weight: W = 3 here, not 4.
+    expect(weightedSidakMinP([0.01, null, 0.5], [2, 1, 1])?.p).toBeCloseTo(1 - 0.99 ** 1.5, 15);
+    expect(weightedSidakMinP([0.01, 0.5], [0, 1])?.p).toBeCloseTo(0.5, 15);
+    expect(weightedSidakMinP([null], [1])).toBeNull();
+    expect(weightedSidakMinP([0.2], [0])).toBeNull();
+    expect(weightedSidakMinP([1e-20, 0.3], [1, 3])?.p).toBeCloseTo(4e-20, 30);
   });
 
   it('BH: nulls stay null and are not counted', () => {

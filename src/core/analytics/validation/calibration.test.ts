@@ -42,3 +42,35 @@ describe('calibration of the indicators on clean data', () => {
     expect(ksUniform(uniform)).toBeLessThan(ksCritical(500, 0.05));
   });
 });
+
+/**
+ * The same for class-level units: schools of two or three classes whose levels differ (class
+ * effects σ = 0.3), every class of 10+ works tested on its own against the same nulls.
+ */
+describe('calibration of the class-level indicators on clean data', () => {
+  const records = runScenario({
+    ...DEFAULT_SIMULATION,
+    seed: 20240602,
+    schools: 120,
+    years: [2021, 2022, 2023],
+    sizes: [50, 75],
+    sigmaClass: 0.3,
+    manipulation: null,
+  });
+
+  for (const id of ['cutExcess', 'misfit', 'itemProfile', 'concordance'] as const) {
+    it(`${id} per class: uniform p-values`, () => {
+      const ps = records.flatMap((r) => r.classP[id] ?? []);
+      expect(ps.length).toBeGreaterThan(700);
+      expect(ksUniform(ps)).toBeLessThan(ksCritical(ps.length, 0.01));
+      const fpr = ps.filter((p) => p <= 0.05).length / ps.length;
+      expect(fpr).toBeGreaterThan(0.02);
+      expect(fpr).toBeLessThan(0.08);
+    });
+  }
+
+  it('combined school-year p with classes in the family does not exceed the nominal level', () => {
+    const fpr = records.filter((r) => r.combined <= 0.05).length / records.length;
+    expect(fpr).toBeLessThan(0.07);
+  });
+});

@@ -5,7 +5,15 @@
  * detection-methods.md §10 with a plain verdict for each.
  */
 import { INDICATOR_TITLES } from '../dossier';
-import { bhMetrics, INDICATORS, metrics, type Record, type ScenarioResult } from './study';
+import {
+  bhMetrics,
+  CLASS_STUDY,
+  INDICATORS,
+  metrics,
+  type ClassScenarioResult,
+  type Record,
+  type ScenarioResult,
+} from './study';
 
 const f = (x: number | null | undefined, d = 2): string =>
   x === null || x === undefined ? '—' : x.toFixed(d);
@@ -65,7 +73,7 @@ export function targets(results: readonly ScenarioResult[]): Target[] {
       met: within(fprFit, 0.04, 0.06),
     },
     {
-      name: 'Общая мощность (min-p по школе-году) при 5 % ложных, среднее по сильным видам',
+      name: 'Общая мощность (взвешенный min-p по школе-году) при 5 % ложных, среднее по сильным видам',
       value: pooled,
       goal: '≥ 0,90',
       met: pooled === null ? null : pooled >= 0.9,
@@ -100,7 +108,7 @@ export function renderReport(results: readonly ScenarioResult[], header: string)
       INDICATOR_TITLES[id],
       (r) => r.p[id],
     ]),
-    ['Общий p школы-года (Šidák min-p)', (r) => r.combined],
+    ['Общий p школы-года (взвешенный Šidák min-p)', (r) => r.combined],
   ];
   for (const [name, pick] of picks) {
     const all = metrics(clean, pick);
@@ -155,4 +163,70 @@ export function renderReport(results: readonly ScenarioResult[], header: string)
       `| ${t.name} | ${f(t.value, 3)} | ${t.goal} | ${t.met === null ? '—' : t.met ? 'да' : '**нет**'} |`,
     );
   return `${lines.join('\n')}\n`;
+}
+
+const CLASS_INDICATORS = ['cutExcess', 'misfit', 'itemProfile', 'concordance'] as const;
+
+/** Share of p-values ≤ 0.05 (null when there are none). */
+const nominal = (ps: readonly number[]): number | null =>
+  ps.length ? ps.filter((p) => p <= 0.05).length / ps.length : null;
+
+/**
+ * The class study: schools of two to four classes with class effects. Calibration of the
+ * class-level indicators on clean school-years, and the combined p with classes in the min-p
+ * family against classes as evidence only, for one manipulating class and for a whole school.
+ */
+export function renderClassReport(results: readonly ClassScenarioResult[], header: string): string {
+  const lines: string[] = [header, ''];
+  const clean = results.flatMap((r) => r.records.filter((x) => x.clean));
+  const kinds = [
+    ['все честные', clean],
+    ['обычные', clean.filter((r) => r.schoolKind === 'honest')],
+    ['сильные честные', clean.filter((r) => r.schoolKind === 'high')],
+  ] as const;
+  lines.push(
+    '### Ложные срабатывания при номинальном уровне 5 % (чистые школы-годы всех условий)',
+    '',
+    `| Показатель | ${kinds.map(([name]) => name).join(' | ')} | проверок |`,
+    `|---|${kinds.map(() => '---').join('|')}|---|`,
+  );
+  for (const id of CLASS_INDICATORS) {
+    const ps = (rs: readonly Record[]) => rs.flatMap((r) => r.classP[id] ?? []);
+    lines.push(
+      `| ${INDICATOR_TITLES[id]}, по классам | ${kinds.map(([, rs]) => f(nominal(ps(rs)), 3)).join(' | ')} | ${ps(clean).length} |`,
+    );
+  }
+  for (const [name, pick] of [
+    ['Общий p школы-года, классы в семействе min-p', (r: Record) => r.combined],
+    ['Общий p школы-года, классы только как пояснение', (r: Record) => r.combinedSchoolOnly],
+  ] as const)
+    lines.push(
+      `| ${name} | ${kinds.map(([, rs]) => f(nominal(rs.map(pick)), 3)).join(' | ')} | ${clean.length} |`,
+    );
+  lines.push(
+    '',
+    '### Мощность при 5 % ложных срабатываний: классы в семействе min-p и только как пояснение',
+    '',
+    '| Вид искажения | кто искажает | классы в семействе | классы только как пояснение | искажённых школ-лет |',
+    '|---|---|---|---|---|',
+  );
+  for (const { scenario, scope, records } of results) {
+    const withClasses = metrics(records, (r) => r.combined);
+    const schoolOnly = metrics(records, (r) => r.combinedSchoolOnly);
+    lines.push(
+      `| ${scenario.label} | ${scope === 'class' ? 'один класс' : 'вся школа'} | ${f(withClasses.power)} | ${f(schoolOnly.power)} | ${withClasses.manipulatedCount} |`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Header line of the class study. */
+export function classStudyHeader(seed: number, replicates: number, schools: number): string {
+  return [
+    '## Классы',
+    '',
+    `Зерно ${seed}; ${replicates} смоделированных района на каждое условие, в районе ${schools} школ по ${CLASS_STUDY.sizes.join('/')} учеников`,
+    `(2–4 класса по ~25), классы внутри школы различаются (σ = ${String(CLASS_STUDY.sigmaClass).replace('.', ',')}); искажает один класс школы (сильные условия)`,
+    'или вся школа (условие на ступень слабее сильного). Класс проверяется отдельно, если в школе два класса по 10 работ и больше.',
+  ].join('\n');
 }

@@ -33,6 +33,10 @@ export interface SimulationConfig {
   observedShare: number;
   manipulation: Manipulation | null;
   sigmaSchool: number;
+  /** SD of class effects within a school-year (0: classes are random splits of the school). */
+  sigmaClass: number;
+  /** Who manipulates in a manipulating school: every class, or only its first class (one teacher). */
+  scope: 'school' | 'class';
   sigmaYear: number;
   sigmaJournal: number;
   subject: string;
@@ -48,6 +52,8 @@ export const DEFAULT_SIMULATION: Omit<SimulationConfig, 'seed' | 'manipulation'>
   highShift: 1,
   observedShare: 0.2,
   sigmaSchool: 0.5,
+  sigmaClass: 0,
+  scope: 'school',
   sigmaYear: 0.15,
   sigmaJournal: 0.6,
   subject: 'math',
@@ -71,7 +77,7 @@ export function simulate(config: SimulationConfig): { data: Dataset; truth: Simu
   const items = simItems();
   const itemMax = Uint8Array.from(items.map((it) => it.steps.length));
   const nItems = items.length;
-  const jc = journalCuts(config.sigmaSchool, config.sigmaJournal);
+  const jc = journalCuts(Math.hypot(config.sigmaSchool, config.sigmaClass), config.sigmaJournal);
   const schools = Array.from({ length: config.schools }, (_, s) => `sch${790001 + s}`);
   const order = rng.shuffle(schools.map((_, i) => i));
   const nManip = Math.round(config.schools * config.manipulatedShare);
@@ -112,8 +118,10 @@ export function simulate(config: SimulationConfig): { data: Dataset; truth: Simu
       const pupils: { x: number[]; journal: number; klass: number }[] = [];
       const n = Math.max(2, Math.round((size[s] as number) * (0.9 + 0.2 * rng.next())));
       const cl = classOf[s] as number[];
+      // Class effects are drawn only when asked, so the default design keeps its random stream.
+      const classMu = cl.map(() => (config.sigmaClass > 0 ? config.sigmaClass * rng.normal() : 0));
       for (let p = 0; p < n; p++) {
-        const theta = muYear + rng.normal();
+        const theta = muYear + (classMu[p % cl.length] as number) + rng.normal();
         const x = items.map((it) => drawCategory(pcmProbabilities(it, theta), rng.next()));
         const jv = theta + config.sigmaJournal * rng.normal();
         const journal = jv < jc[0] ? 2 : jv < jc[1] ? 3 : jv < jc[2] ? 4 : 5;
@@ -127,7 +135,8 @@ export function simulate(config: SimulationConfig): { data: Dataset; truth: Simu
         year >= start &&
         !isObserved
       ) {
-        manipulate(pupils, config.manipulation, itemMax, items, rng);
+        const target = config.scope === 'class' ? pupils.filter((p) => p.klass === cl[0]) : pupils;
+        manipulate(target, config.manipulation, itemMax, items, rng);
         truth.manipulated.add(`${login}|${year}`);
         const earlier = config.years.some(
           (y) => y >= start && y < year && truth.manipulated.has(`${login}|${y}`),

@@ -4,6 +4,7 @@
  * empirical 5 % false-positive rate, and the realised FDR and recall of the BH decisions.
  */
 import { analyze } from '../analyze';
+import { combineSchoolYear } from '../combine';
 import type { IndicatorId } from '../indicators/result';
 import { quantile } from '../stats/robust';
 import {
@@ -33,7 +34,12 @@ export interface Record {
   /** Honest school-year: never-manipulating school (honest or high performer). */
   clean: boolean;
   p: Partial<{ [K in IndicatorId]: number }>;
+  /** p-values of the class-level tests of the school-year, per indicator (classes analysed). */
+  classP: Partial<{ [K in IndicatorId]: number[] }>;
+  /** Combined p (the engine's, classes in the family). */
   combined: number;
+  /** Combined p with classes as evidence only (the school's own tests). */
+  combinedSchoolOnly: number;
   flagged: boolean;
   size: number;
 }
@@ -48,6 +54,10 @@ export function runScenario(config: SimulationConfig): Record[] {
     const unit = sy.units[0];
     const p: Record['p'] = {};
     for (const ind of unit?.indicators ?? []) if (ind.p !== null) p[ind.indicator] = ind.p;
+    const classP: Record['classP'] = {};
+    for (const c of unit?.classes ?? [])
+      for (const ind of c.indicators)
+        if (ind.p !== null) (classP[ind.indicator] ??= []).push(ind.p);
     const schoolKind = truth.kind[s] as SchoolKind;
     return {
       school: sy.school,
@@ -57,7 +67,9 @@ export function runScenario(config: SimulationConfig): Record[] {
       first: truth.firstManipulated.has(key),
       clean: schoolKind !== 'manipulator',
       p,
+      classP,
       combined: sy.p,
+      combinedSchoolOnly: combineSchoolYear(sy.units, { classShare: 0 }).p ?? 1,
       flagged: sy.flagged,
       size: unit?.works ?? 0,
     };
@@ -188,6 +200,47 @@ export interface StudyOptions {
 export interface ScenarioResult {
   scenario: Scenario;
   records: Record[];
+}
+
+/** The class study: schools of two to four classes with class effects; manipulation by one class or all. */
+export const CLASS_STUDY = {
+  sizes: [50, 75, 100],
+  sigmaClass: 0.3,
+} as const;
+
+export interface ClassScenarioResult extends ScenarioResult {
+  scope: 'school' | 'class';
+}
+
+export function runClassStudy(options: Omit<StudyOptions, 'sizes'>): ClassScenarioResult[] {
+  // One teacher's class: the strong settings. The whole school (two to four classes, so more works
+  // than the main study's schools): the setting just below the strong one of each kind, where
+  // power is not saturated and a cost of testing classes would show.
+  const runs = SCENARIOS.flatMap((scenario, i) => {
+    if (!scenario.strong) return [];
+    const below = SCENARIOS[i - 1] as Scenario;
+    return [
+      { scope: 'class' as const, scenario },
+      { scope: 'school' as const, scenario: below },
+    ];
+  });
+  return runs.map(({ scope, scenario }, si) => {
+    const records: Record[] = [];
+    for (let r = 0; r < options.replicates; r++) {
+      records.push(
+        ...runScenario({
+          ...DEFAULT_SIMULATION,
+          schools: options.schools,
+          sizes: CLASS_STUDY.sizes,
+          sigmaClass: CLASS_STUDY.sigmaClass,
+          scope,
+          seed: options.seed + 500_000 + 1000 * si + r,
+          manipulation: scenario.manipulation,
+        }),
+      );
+    }
+    return { scope, scenario, records };
+  });
 }
 
 export function runStudy(

@@ -20,8 +20,8 @@ function DossierText({ r }: { r: AnalysisSchoolResult }) {
         <List size="sm" spacing={4}>
           {r.evidence.map((e, i) => (
             <List.Item key={i}>
-              <b>{e.title}</b> ({e.subject}, {e.grade} класс, {pEq(e.p)}, n = {e.n}): {e.text}{' '}
-              {e.causes}
+              <b>{e.title}</b> ({e.subject}, {e.grade} класс{e.className ? `, ${e.className}` : ''},{' '}
+              {pEq(e.p)}, n = {e.n}): {e.text} {e.causes}
               {e.sampleNote ? ` ${e.sampleNote}` : ''}
             </List.Item>
           ))}

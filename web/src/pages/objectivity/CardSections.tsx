@@ -120,7 +120,8 @@ export function CardDossier({ results }: { results: SchoolCard['results'] }) {
               <List size="sm" spacing={4}>
                 {r.evidence.map((e, i) => (
                   <List.Item key={i}>
-                    <b>{e.title}</b> ({e.subject}, {e.grade} класс, {pEq(e.p)}, n = {e.n}): {e.text}{' '}
+                    <b>{e.title}</b> ({e.subject}, {e.grade} класс
+                    {e.className ? `, ${e.className}` : ''}, {pEq(e.p)}, n = {e.n}): {e.text}{' '}
                     {e.causes}
                     {e.sampleNote ? ` ${e.sampleNote}` : ''}
                   </List.Item>

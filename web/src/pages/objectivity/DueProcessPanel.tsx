@@ -153,8 +153,8 @@ export function DueProcessPanel(props: { orgId: number; year: number }) {
               <List size="sm" spacing={4}>
                 {view.evidence.map((e, i) => (
                   <List.Item key={i}>
-                    <b>{e.title}</b> ({e.subject}, {e.grade} класс, {pText(e.p)}, n = {e.n}):{' '}
-                    {e.text}
+                    <b>{e.title}</b> ({e.subject}, {e.grade} класс
+                    {e.className ? `, ${e.className}` : ''}, {pText(e.p)}, n = {e.n}): {e.text}
                   </List.Item>
                 ))}
               </List>
