@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { boolean, integer, pgTable, smallint, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/db';
 import { BinaryRows } from './copyBinary';
@@ -39,6 +40,14 @@ function* encode(times: number): Generator<Uint8Array<ArrayBuffer>> {
   if (out.length) yield out.take();
 }
 
+const probe = pgTable('copy_binary_probe', {
+  n: integer('n'),
+  s: smallint('s'),
+  t: text('t'),
+  b: boolean('b').notNull(),
+  a: smallint('a').array().notNull(),
+});
+
 let database: Database;
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -55,12 +64,10 @@ describe('binary COPY', () => {
     await database.transaction((tx) =>
       tx.copyBinary('copy_binary_probe', ['n', 's', 't', 'b', 'a'], encode(100)),
     );
-    const read = await database.db.execute<Row>(
-      sql.raw('select n, s, t, b, a from copy_binary_probe'),
-    );
-    expect(read.rows).toHaveLength(rows.length * 100);
-    expect(read.rows.slice(0, rows.length)).toEqual(rows);
-    expect(read.rows.slice(-rows.length)).toEqual(rows);
+    const read = await database.db.select().from(probe);
+    expect(read).toHaveLength(rows.length * 100);
+    expect(read.slice(0, rows.length)).toEqual(rows);
+    expect(read.slice(-rows.length)).toEqual(rows);
   });
 
   it('refuses a value that does not fit its column type', () => {
