@@ -5,6 +5,25 @@ import type { RawRow } from './types';
 
 export type CsvEncoding = 'utf-8' | 'windows-1251';
 
+/** Node's decoder (ICU) when it has Windows-1251: a few times faster than iconv-lite. */
+const win1251 = (() => {
+  try {
+    return new TextDecoder('windows-1251');
+  } catch {
+    return null;
+  }
+})();
+
+/**
+ * Windows-1251 text. The one byte the code page leaves undefined (0x98) reads as U+FFFD, as
+ * iconv-lite reads it.
+ */
+export function decodeWindows1251(bytes: Uint8Array): string {
+  if (!win1251) return iconv.decode(Buffer.from(bytes), 'win1251');
+  const text = win1251.decode(bytes);
+  return text.includes('\u0098') ? text.replace(/\u0098/g, '\ufffd') : text;
+}
+
 /**
  * Decodes CSV bytes: UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise
  * Windows-1251, as Excel saves «CSV (разделители — точка с запятой)» on Russian Windows.
@@ -17,7 +36,7 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncod
     );
     return { text, encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes), 'win1251'), encoding: 'windows-1251' };
+    return { text: decodeWindows1251(bytes), encoding: 'windows-1251' };
   }
 }
 

@@ -30,6 +30,8 @@ type Field = Exclude<ColumnField, 'name' | 'ignored'>;
 
 interface Layout {
   fields: Map<Field, number>;
+  /** Column index of each field (-1 when the table has none), for reading rows. */
+  at: Record<Field, number>;
   tasks: TaskColumn[];
   width: number;
   headers: string[];
@@ -50,6 +52,29 @@ function digits(raw: string): number {
 
 /** A cell's text without non-breaking spaces and surrounding blanks. */
 const clean = (c: string): string => (c.includes('\u00a0') ? c.replace(/\u00a0/g, ' ') : c).trim();
+
+/** Cleans the cells in place; most cells need nothing and are left as they are. */
+function cleanCells(cells: string[]): string[] {
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k] as string;
+    if (c.trim() !== c || c.includes('\u00a0')) cells[k] = clean(c);
+  }
+  return cells;
+}
+
+const FIELDS: readonly Field[] = [
+  'school',
+  'municipality',
+  'schoolName',
+  'code',
+  'className',
+  'variant',
+  'gender',
+  'total',
+  'testScore',
+  'mark',
+  'journalMark',
+];
 
 export interface TableParserOptions {
   /** The file name as uploaded (used in messages and to find a `sch…` login). */
@@ -90,8 +115,7 @@ export class ResultsTableParser {
 
   push(raw: RawRow): void {
     this.rowsSeen++;
-    const cells = raw.cells.map(clean);
-    const row = { row: raw.row, cells };
+    const row = { row: raw.row, cells: cleanCells(raw.cells) };
     if (this.layout) {
       if (row.row !== this.skipRow) this.readWork(row, this.layout);
       return;
@@ -265,13 +289,17 @@ export class ResultsTableParser {
         ),
       );
     }
-    this.layout = { fields, tasks, width, headers };
+    const at = Object.fromEntries(FIELDS.map((f) => [f, fields.get(f) ?? -1])) as Record<
+      Field,
+      number
+    >;
+    this.layout = { fields, at, tasks, width, headers };
     this.works = new WorkStore(tasks.length);
   }
 
   private cell(r: RawRow, layout: Layout, field: Field): string {
-    const j = layout.fields.get(field);
-    return j === undefined ? '' : (r.cells[j] ?? '');
+    const j = layout.at[field];
+    return j < 0 ? '' : (r.cells[j] ?? '');
   }
 
   private col(layout: Layout, field: Field): string {
