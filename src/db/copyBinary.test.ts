@@ -34,7 +34,9 @@ function* encode(times: number): Generator<Uint8Array<ArrayBuffer>> {
       out.int2(r.s);
       out.text(r.t);
       out.bool(r.b);
-      out.int2Array(r.a.length, (i) => r.a[i] ?? null);
+      out.beginInt2Array(r.a.length);
+      for (const v of r.a) out.item(v);
+      out.endArray();
     }
   }
   if (out.length) yield out.take();

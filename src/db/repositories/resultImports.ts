@@ -245,7 +245,9 @@ function* workChunks(
     out.int2(works.parallel(i));
     out.int2(works.variant(i));
     out.bool(works.absent(i));
-    out.int2Array(tasks, (t) => works.score(i, t));
+    out.beginInt2Array(tasks);
+    for (let t = 0; t < tasks; t++) out.item(works.score(i, t));
+    out.endArray();
     out.int2(works.total(i));
     out.int2(works.testScore(i));
     out.int2(works.mark(i));
