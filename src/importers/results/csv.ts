@@ -62,11 +62,24 @@ export interface CsvReadResult {
   failure: ReturnType<typeof issue> | null;
 }
 
+/**
+ * Takes an unquoted row as `text[start, end)` without splitting it; false leaves the row to
+ * `onRow` as cells.
+ */
+export type LineReader = (
+  text: string,
+  start: number,
+  end: number,
+  row: number,
+  delimiter: string,
+) => boolean;
+
 /** Reads CSV bytes row by row into `onRow`; rows are not kept, so large files stay cheap. */
 export function readCsvRows(
   file: string,
   bytes: Uint8Array,
   onRow: (row: RawRow) => void,
+  onLine?: LineReader,
 ): CsvReadResult {
   const { text, encoding } = decodeCsv(bytes);
   const delimiter = detectDelimiter(text);
@@ -78,10 +91,10 @@ export function readCsvRows(
     while (start <= text.length) {
       let end = text.indexOf('\n', start);
       if (end < 0) end = text.length;
-      const line =
-        text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+      const stop = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
       row++;
-      if (end < text.length || line) onRow({ row, cells: line.split(delimiter) });
+      if ((end < text.length || stop > start) && !onLine?.(text, start, stop, row, delimiter))
+        onRow({ row, cells: text.slice(start, stop).split(delimiter) });
       start = end + 1;
     }
     return { encoding, delimiter, failure: null };

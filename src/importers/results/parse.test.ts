@@ -146,6 +146,21 @@ describe('«Индивидуальные результаты» (municipal expor
     ]);
   });
 
+  it('refuses numbers too large to store, naming row and column', async () => {
+    const table = individualResultsTable({
+      title: 'ВПР 2023 Математика 4 класс',
+      municipality: 'Район',
+      tasks: [{ code: '1', max: 1, level: 'Б' }],
+      works: [work('1', [1]), work('2', [0], { variant: 40000 }), work('3', [1])],
+    });
+    (table[5] as (string | number)[])[7] = 40000; // «Первичный балл» of the first work
+    const r = await parseResultsFile('big.csv', tableToCsv(table));
+    expect(messages(r)).toEqual([
+      'error: Файл «big.csv», строка 6, столбец 8 «Первичный балл»: первичный балл «40000» слишком велик',
+      'error: Файл «big.csv», строка 7, столбец 6 «Вариант»: вариант «40000» не распознан (ожидается номер варианта или «отсутствовал»)',
+    ]);
+  });
+
   it('finds duplicate participant codes within a school', async () => {
     const table = individualResultsTable({
       title: 'ВПР 2023 Математика 4 класс',

@@ -20,6 +20,7 @@ import {
   type CellResult,
 } from './cells';
 import { classifyHeader, isTaskGroupLabel, type ColumnField } from './columns';
+import { plainValues, readPlainRow, Role, type PlainLayout, type PlainValues } from './plainRow';
 import type { ParsedResultsFile, RawRow, TaskColumn } from './types';
 import { WorkStore } from './workStore';
 
@@ -62,19 +63,29 @@ function cleanCells(cells: string[]): string[] {
   return cells;
 }
 
-const FIELDS: readonly Field[] = [
-  'school',
-  'municipality',
-  'schoolName',
-  'code',
-  'className',
-  'variant',
-  'gender',
-  'total',
-  'testScore',
-  'mark',
-  'journalMark',
-];
+/** Every field, with the role the plain-row reader gives its column. */
+const FIELD_ROLES: Record<Field, number> = {
+  school: Role.School,
+  municipality: Role.Municipality,
+  schoolName: Role.SchoolName,
+  code: Role.Code,
+  className: Role.ClassName,
+  variant: Role.Variant,
+  gender: Role.Gender,
+  total: Role.Total,
+  testScore: Role.TestScore,
+  mark: Role.Mark,
+  journalMark: Role.JournalMark,
+};
+const FIELDS = Object.keys(FIELD_ROLES) as Field[];
+
+const isEmptyText = (c: string): boolean => !c;
+
+/** -1 (an empty cell of the plain-row reader) as null. */
+const orNull = (n: number): number | null => (n < 0 ? null : n);
+
+/** The largest value a smallint column stores (variant, primary and test scores). */
+const SMALLINT_MAX = 32767;
 
 export interface TableParserOptions {
   /** The file name as uploaded (used in messages and to find a `sch…` login). */
@@ -101,12 +112,16 @@ export class ResultsTableParser {
   private maxTotal: number | null = null;
   private loginHint: string | null;
   private works = new WorkStore(0);
+  /** Parsed class names for the grade they were parsed with. */
   private readonly classCache = new Map<string, ReturnType<typeof parseClassName>>();
+  private classGrade: number | null = null;
   private readonly loginCache = new Map<string, string>();
   private readonly issues: ImportIssue[] = [];
   private readonly dropped: string[] = [];
   private skipRow = -1;
   private rowsSeen = 0;
+  /** The plain-row reader's layout (CSV only) and its reusable values. */
+  private plain: { layout: PlainLayout; values: PlainValues } | null = null;
 
   constructor(private readonly options: TableParserOptions) {
     this.where = { file: options.file, sheet: options.sheet };
@@ -124,6 +139,43 @@ export class ResultsTableParser {
     this.pending.push(row);
     if (this.pending.length > MAX_HEADER_SEARCH + 1) this.tryHeader(true);
     else this.tryHeader(false);
+  }
+
+  /**
+   * A CSV row as `text[start, end)`: read here when it is a plain work row (`plainRow.ts`);
+   * false hands it back to be split into cells and `push`ed.
+   */
+  pushLine(text: string, start: number, end: number, row: number, delimiter: string): boolean {
+    const plain = this.plain;
+    if (!plain || row === this.skipRow) return false;
+    const v = plain.values;
+    if (!readPlainRow(text, start, end, delimiter, plain.layout, v)) return false;
+    const cls = v.className ? this.classOf(v.className) : null;
+    if (v.className && !cls) return false;
+    this.rowsSeen++;
+    const scores: (number | null)[] = new Array<number | null>(v.scores.length);
+    for (let t = 0; t < v.scores.length; t++) {
+      const s = v.scores[t] as number;
+      scores[t] = s < 0 ? null : s;
+    }
+    this.works.push({
+      row,
+      schoolLogin: v.school ? this.loginOf(v.school) : null,
+      schoolName: v.schoolName || null,
+      municipality: v.municipality || null,
+      participantCode: v.code,
+      className: cls?.name ?? null,
+      parallel: cls?.parallel ?? null,
+      variant: orNull(v.variant),
+      absent: false,
+      scores,
+      primaryScore: orNull(v.total),
+      testScore: orNull(v.testScore),
+      mark: orNull(v.mark) as ParsedWork['mark'],
+      journalMark: orNull(v.journalMark) as ParsedWork['journalMark'],
+      gender: null,
+    });
+    return true;
   }
 
   finish(): ParsedResultsFile {
@@ -294,6 +346,19 @@ export class ResultsTableParser {
       number
     >;
     this.layout = { fields, at, tasks, width, headers };
+    if (this.options.strictWidth) {
+      const roles = new Uint8Array(width);
+      const taskOf = new Int16Array(width);
+      for (const [field, j] of fields) roles[j] = FIELD_ROLES[field];
+      tasks.forEach((t, k) => {
+        roles[t.index] = Role.Task;
+        taskOf[t.index] = k;
+      });
+      this.plain = {
+        layout: { width, roles, taskOf, taskCount: tasks.length },
+        values: plainValues(tasks.length),
+      };
+    }
     this.works = new WorkStore(tasks.length);
   }
 
@@ -320,11 +385,14 @@ export class ResultsTableParser {
 
   private classOf(raw: string): ReturnType<typeof parseClassName> {
     const grade = this.options.grade ?? this.title?.grade ?? null;
-    const key = `${grade ?? ''}\u0000${raw}`;
-    let cls = this.classCache.get(key);
+    if (grade !== this.classGrade) {
+      this.classCache.clear();
+      this.classGrade = grade;
+    }
+    let cls = this.classCache.get(raw);
     if (cls === undefined) {
       cls = parseClassName(raw, grade);
-      this.classCache.set(key, cls);
+      this.classCache.set(raw, cls);
     }
     return cls;
   }
@@ -339,7 +407,7 @@ export class ResultsTableParser {
   }
 
   private readWork(r: RawRow, layout: Layout): void {
-    if (r.cells.every((c) => !c)) return;
+    if (r.cells.every(isEmptyText)) return;
     const errorsBefore = this.issues.length;
     if (this.options.strictWidth && r.cells.length < layout.width) {
       this.fail(
@@ -359,7 +427,7 @@ export class ResultsTableParser {
     if (!absent && variantRaw && !isEmptyCell(variantRaw)) {
       variant = digits(variantRaw);
       if (variant < 0) variant = parseCount(variantRaw);
-      if (variant === null)
+      if (variant === null || variant > SMALLINT_MAX)
         this.fail(
           r,
           `вариант «${variantRaw}» не распознан (ожидается номер варианта или «отсутствовал»)`,
@@ -418,6 +486,8 @@ export class ResultsTableParser {
           `первичный балл «${totalRaw}» не является целым числом`,
           this.col(layout, 'total'),
         );
+      else if (primaryScore > SMALLINT_MAX)
+        this.fail(r, `первичный балл «${totalRaw}» слишком велик`, this.col(layout, 'total'));
     }
     const testRaw = this.cell(r, layout, 'testScore');
     let testScore: number | null = null;
@@ -429,6 +499,8 @@ export class ResultsTableParser {
           `тестовый балл «${testRaw}» не является целым числом`,
           this.col(layout, 'testScore'),
         );
+      else if (testScore > SMALLINT_MAX)
+        this.fail(r, `тестовый балл «${testRaw}» слишком велик`, this.col(layout, 'testScore'));
     }
     const mark = absent
       ? null
