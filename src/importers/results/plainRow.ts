@@ -1,3 +1,7 @@
+import type { ParsedClassName } from '../../core/results/classes';
+import type { ParsedWork } from '../../core/results/works';
+import type { ColumnField } from './columns';
+
 /**
  * The common case of a CSV work row, read straight from the file's text: every cell either
  * empty or plain (digits where numbers go, text without blanks to trim), no quotes. Such a row
@@ -6,6 +10,9 @@
  * short — is left to the general reader (`ResultsTableParser.readWork`), which also writes every
  * message; for the rows read here both give the same work (`plainRow.test.ts` holds them to it).
  */
+
+/** The fields a results table may have besides task columns (names dropped, some ignored). */
+export type Field = Exclude<ColumnField, 'name' | 'ignored'>;
 
 /** What a column holds, for the plain reader. */
 export const Role = {
@@ -24,6 +31,21 @@ export const Role = {
   Municipality: 12,
 } as const;
 
+/** Every field, with the role its column has for the plain reader. */
+export const FIELD_ROLES: Record<Field, number> = {
+  school: Role.School,
+  municipality: Role.Municipality,
+  schoolName: Role.SchoolName,
+  code: Role.Code,
+  className: Role.ClassName,
+  variant: Role.Variant,
+  gender: Role.Gender,
+  total: Role.Total,
+  testScore: Role.TestScore,
+  mark: Role.Mark,
+  journalMark: Role.JournalMark,
+};
+
 export interface PlainLayout {
   /** Columns the header has: a shorter row goes to the general reader (it is an error). */
   width: number;
@@ -32,6 +54,22 @@ export interface PlainLayout {
   /** Task index per column index (for `Role.Task`). */
   taskOf: Int16Array;
   taskCount: number;
+}
+
+/** The plain reader's layout from the table's header: field columns and task columns. */
+export function plainLayout(
+  fields: ReadonlyMap<Field, number>,
+  tasks: readonly { index: number }[],
+  width: number,
+): PlainLayout {
+  const roles = new Uint8Array(width);
+  const taskOf = new Int16Array(width);
+  for (const [field, j] of fields) roles[j] = FIELD_ROLES[field];
+  tasks.forEach((t, k) => {
+    roles[t.index] = Role.Task;
+    taskOf[t.index] = k;
+  });
+  return { width, roles, taskOf, taskCount: tasks.length };
 }
 
 /** The values of one plain row; numbers are -1 where the cell is empty. */
@@ -185,4 +223,35 @@ export function readPlainRow(
     a = b + 1;
   }
   return j >= layout.width;
+}
+
+/** -1 (an empty cell) as null. */
+const orNull = (n: number): number | null => (n < 0 ? null : n);
+
+/** The work of a plain row, given its normalised school login and parsed class. */
+export function plainWork(
+  row: number,
+  v: PlainValues,
+  schoolLogin: string | null,
+  cls: ParsedClassName | null,
+): ParsedWork {
+  const scores: (number | null)[] = new Array<number | null>(v.scores.length);
+  for (let t = 0; t < v.scores.length; t++) scores[t] = orNull(v.scores[t] as number);
+  return {
+    row,
+    schoolLogin,
+    schoolName: v.schoolName || null,
+    municipality: v.municipality || null,
+    participantCode: v.code,
+    className: cls?.name ?? null,
+    parallel: cls?.parallel ?? null,
+    variant: orNull(v.variant),
+    absent: false,
+    scores,
+    primaryScore: orNull(v.total),
+    testScore: orNull(v.testScore),
+    mark: orNull(v.mark) as ParsedWork['mark'],
+    journalMark: orNull(v.journalMark) as ParsedWork['journalMark'],
+    gender: null,
+  };
 }

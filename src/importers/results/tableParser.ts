@@ -19,15 +19,22 @@ import {
   readScore,
   type CellResult,
 } from './cells';
-import { classifyHeader, isTaskGroupLabel, type ColumnField } from './columns';
-import { plainValues, readPlainRow, Role, type PlainLayout, type PlainValues } from './plainRow';
+import { classifyHeader, isTaskGroupLabel } from './columns';
+import {
+  FIELD_ROLES,
+  plainLayout,
+  plainValues,
+  plainWork,
+  readPlainRow,
+  type Field,
+  type PlainLayout,
+  type PlainValues,
+} from './plainRow';
 import type { ParsedResultsFile, RawRow, TaskColumn } from './types';
 import { WorkStore } from './workStore';
 
 /** How many rows above the table may hold titles before the header is given up on. */
 const MAX_HEADER_SEARCH = 40;
-
-type Field = Exclude<ColumnField, 'name' | 'ignored'>;
 
 interface Layout {
   fields: Map<Field, number>;
@@ -63,26 +70,9 @@ function cleanCells(cells: string[]): string[] {
   return cells;
 }
 
-/** Every field, with the role the plain-row reader gives its column. */
-const FIELD_ROLES: Record<Field, number> = {
-  school: Role.School,
-  municipality: Role.Municipality,
-  schoolName: Role.SchoolName,
-  code: Role.Code,
-  className: Role.ClassName,
-  variant: Role.Variant,
-  gender: Role.Gender,
-  total: Role.Total,
-  testScore: Role.TestScore,
-  mark: Role.Mark,
-  journalMark: Role.JournalMark,
-};
 const FIELDS = Object.keys(FIELD_ROLES) as Field[];
 
 const isEmptyText = (c: string): boolean => !c;
-
-/** -1 (an empty cell of the plain-row reader) as null. */
-const orNull = (n: number): number | null => (n < 0 ? null : n);
 
 /** The largest value a smallint column stores (variant, primary and test scores). */
 const SMALLINT_MAX = 32767;
@@ -153,28 +143,7 @@ export class ResultsTableParser {
     const cls = v.className ? this.classOf(v.className) : null;
     if (v.className && !cls) return false;
     this.rowsSeen++;
-    const scores: (number | null)[] = new Array<number | null>(v.scores.length);
-    for (let t = 0; t < v.scores.length; t++) {
-      const s = v.scores[t] as number;
-      scores[t] = s < 0 ? null : s;
-    }
-    this.works.push({
-      row,
-      schoolLogin: v.school ? this.loginOf(v.school) : null,
-      schoolName: v.schoolName || null,
-      municipality: v.municipality || null,
-      participantCode: v.code,
-      className: cls?.name ?? null,
-      parallel: cls?.parallel ?? null,
-      variant: orNull(v.variant),
-      absent: false,
-      scores,
-      primaryScore: orNull(v.total),
-      testScore: orNull(v.testScore),
-      mark: orNull(v.mark) as ParsedWork['mark'],
-      journalMark: orNull(v.journalMark) as ParsedWork['journalMark'],
-      gender: null,
-    });
+    this.works.push(plainWork(row, v, v.school ? this.loginOf(v.school) : null, cls));
     return true;
   }
 
@@ -347,15 +316,8 @@ export class ResultsTableParser {
     >;
     this.layout = { fields, at, tasks, width, headers };
     if (this.options.strictWidth) {
-      const roles = new Uint8Array(width);
-      const taskOf = new Int16Array(width);
-      for (const [field, j] of fields) roles[j] = FIELD_ROLES[field];
-      tasks.forEach((t, k) => {
-        roles[t.index] = Role.Task;
-        taskOf[t.index] = k;
-      });
       this.plain = {
-        layout: { width, roles, taskOf, taskCount: tasks.length },
+        layout: plainLayout(fields, tasks, width),
         values: plainValues(tasks.length),
       };
     }
