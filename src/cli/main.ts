@@ -95,7 +95,7 @@ program
     'Замеры: загрузка результатов (CSV региона и XLSX в PGlite и PostgreSQL) и нагрузка на экраны объективности (50 пользователей, PostgreSQL)',
   )
   .option('--works <n>', 'работ в CSV', '1000000')
-  .option('--xlsx-works <n>', 'работ в XLSX', '100000')
+  .option('--xlsx-works <n>', 'работ в XLSX (0 — без XLSX)', '100000')
   .option('--pg <url>', 'сервер PostgreSQL для замера (временная база создаётся и удаляется)')
   .option('--only <part>', 'только import (загрузка) или load (нагрузка на экраны)')
   .option('--load-schools <n>', 'школ в муниципалитете для нагрузочного замера', '300')

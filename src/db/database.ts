@@ -15,6 +15,7 @@ import lockfile from 'proper-lockfile';
 import * as schema from './schema';
 import { AppError } from '../core/errors';
 import { AutoPrepareClient } from './autoPrepare';
+import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER } from './copyBinary';
 
 export type DbSchema = typeof schema;
 /** The query builder used by repositories. The same type on PGlite and PostgreSQL. */
@@ -30,6 +31,15 @@ export interface Tx {
    * `chunks` is CSV without a header; returns nothing, throws on bad data.
    */
   copyCsv(table: string, columns: readonly string[], chunks: Iterable<string>): Promise<void>;
+  /**
+   * Bulk-loads rows in PostgreSQL's binary COPY format (`copyBinary.ts`): `chunks` hold whole
+   * rows, without the header and trailer, which are added here.
+   */
+  copyBinary(
+    table: string,
+    columns: readonly string[],
+    chunks: Iterable<Uint8Array<ArrayBuffer>>,
+  ): Promise<void>;
 }
 
 export interface Database {
@@ -46,11 +56,23 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.me
 
 const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-const copySql = (table: string, columns: readonly string[], source: string): string =>
-  `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
+const copySql = (
+  table: string,
+  columns: readonly string[],
+  source: string,
+  format: 'csv' | 'binary' = 'csv',
+): string =>
+  `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM ${source} WITH (FORMAT ${format})`;
 
-/** Characters of CSV per PGlite COPY statement. */
+/** Characters of CSV (or bytes of binary rows) per PGlite COPY statement. */
 const PGLITE_COPY_CHARS = 8 * 1024 * 1024;
+
+/** The binary COPY stream around row chunks: header, the chunks, trailer. */
+function* binaryStream(chunks: Iterable<Uint8Array<ArrayBuffer>>): Generator<Uint8Array> {
+  yield COPY_BINARY_HEADER;
+  yield* chunks;
+  yield COPY_BINARY_TRAILER;
+}
 
 /** Wraps an open PGlite instance (in memory or on disk). */
 export function wrapPglite(
@@ -77,6 +99,25 @@ export function wrapPglite(
         }
       }
       if (parts.length) await ptx.query(sql, [], { blob: new Blob(parts) });
+    },
+    async copyBinary(table, columns, chunks) {
+      const sql = copySql(table, columns, "'/dev/blob'", 'binary');
+      let parts: Uint8Array<ArrayBuffer>[] = [COPY_BINARY_HEADER];
+      let size = 0;
+      for (const chunk of chunks) {
+        parts.push(chunk);
+        size += chunk.length;
+        if (size >= PGLITE_COPY_CHARS) {
+          parts.push(COPY_BINARY_TRAILER);
+          await ptx.query(sql, [], { blob: new Blob(parts) });
+          parts = [COPY_BINARY_HEADER];
+          size = 0;
+        }
+      }
+      if (size) {
+        parts.push(COPY_BINARY_TRAILER);
+        await ptx.query(sql, [], { blob: new Blob(parts) });
+      }
     },
   });
   return {
@@ -141,6 +182,10 @@ export function wrapPgPool(pool: pg.Pool, location: string): Database {
           async copyCsv(table, columns, chunks) {
             const stream = client.query(copyFrom(copySql(table, columns, 'STDIN')));
             await pipeline(Readable.from(chunks), stream);
+          },
+          async copyBinary(table, columns, chunks) {
+            const stream = client.query(copyFrom(copySql(table, columns, 'STDIN', 'binary')));
+            await pipeline(Readable.from(binaryStream(chunks)), stream);
           },
         };
         const result = await work(tx);

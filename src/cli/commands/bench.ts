@@ -209,7 +209,8 @@ async function importBench(o: BenchOptions, pgUrl: string | undefined) {
       `CSV: ${works} работ × 15 заданий, ${mb(csv.length)}, создан за ${((performance.now() - t) / 1000).toFixed(1)} с`,
     );
     const xlsxFiles: { file: string; works: number }[] = [];
-    for (const n of [Math.round(xlsxWorks / 4), xlsxWorks]) {
+    // --xlsx-works 0: the CSV only.
+    for (const n of xlsxWorks > 0 ? [Math.round(xlsxWorks / 4), xlsxWorks] : []) {
       t = performance.now();
       const file = path.join(dir, `region-${n}.xlsx`);
       const bytes = await regionXlsx(n);

@@ -8,7 +8,7 @@ import { resolveStructure } from './resolve';
 import { parseTaskHeader } from './taskHeader';
 import { findSchoolLogin, parseMaxPrimaryLine, parseTestTitle } from './title';
 import { tasksTotal, type TestDef } from './types';
-import { checkWorks, type ParsedWork } from './works';
+import { checkWorks, workTable, type ParsedWork } from './works';
 
 const where = { file: 'f.csv', sheet: null };
 
@@ -254,7 +254,7 @@ describe('checking works', () => {
   it('finds scores above the maximum and duplicate codes', () => {
     const issues = checkWorks(
       where,
-      [work({ row: 2, scores: [2, 1] }), work({ row: 3, participantCode: '1' })],
+      workTable([work({ row: 2, scores: [2, 1] }), work({ row: 3, participantCode: '1' })]),
       tasks,
       headers,
       null,
@@ -265,11 +265,17 @@ describe('checking works', () => {
     ]);
   });
   it('warns about marks contradicting the catalog scale', () => {
-    const issues = checkWorks(where, [work({ scores: [1, 2], mark: 5 })], tasks, headers, {
-      min3: 1,
-      min4: 2,
-      min5: 4,
-    });
+    const issues = checkWorks(
+      where,
+      workTable([work({ scores: [1, 2], mark: 5 })]),
+      tasks,
+      headers,
+      {
+        min3: 1,
+        min4: 2,
+        min5: 4,
+      },
+    );
     expect(issues.map((i) => i.message)).toEqual([
       'В 1 работе отметка в файле не совпадает со шкалой каталога (строка 2: 3 балл. — в файле «5», по каталогу «4»). Загружаются отметки из файла; проверьте шкалу в каталоге.',
     ]);

@@ -41,65 +41,129 @@ const EXAMPLES = 3;
 const inWorks = (n: number) => `В ${n} ${n % 10 === 1 && n % 100 !== 11 ? 'работе' : 'работах'}`;
 
 /**
+ * The works of a file read by position, so that a million works are checked without a million
+ * objects (the importer's column store implements it; `workTable` wraps a list).
+ */
+export interface WorkTable {
+  readonly length: number;
+  /** Task scores per work. */
+  readonly taskCount: number;
+  row(i: number): number;
+  schoolLogin(i: number): string | null;
+  /** A number per distinct school login (-1 for none): equal numbers, equal logins. */
+  schoolId(i: number): number;
+  participantCode(i: number): string;
+  /**
+   * The participant code as a number when it is written as one without leading zeros (so the
+   * number stands for exactly one text), else -1.
+   */
+  codeNumber(i: number): number;
+  absent(i: number): boolean;
+  score(i: number, task: number): number | null;
+  primaryScore(i: number): number | null;
+  mark(i: number): Mark | null;
+}
+
+/** A list of works as a `WorkTable`. */
+export function workTable(works: readonly ParsedWork[]): WorkTable {
+  const at = (i: number) => works[i] as ParsedWork;
+  const logins = new Map<string | null, number>();
+  return {
+    length: works.length,
+    taskCount: Math.max(0, ...works.map((w) => w.scores.length)),
+    row: (i) => at(i).row,
+    schoolLogin: (i) => at(i).schoolLogin,
+    schoolId(i) {
+      const login = at(i).schoolLogin;
+      if (login === null) return -1;
+      let id = logins.get(login);
+      if (id === undefined) logins.set(login, (id = logins.size));
+      return id;
+    },
+    participantCode: (i) => at(i).participantCode,
+    codeNumber: () => -1,
+    absent: (i) => at(i).absent,
+    score: (i, t) => at(i).scores[t] ?? null,
+    primaryScore: (i) => at(i).primaryScore,
+    mark: (i) => at(i).mark,
+  };
+}
+
+/**
  * Checks works against the test structure: scores above a task's maximum and duplicate
  * participant codes are errors; totals that differ from the task sum and marks that contradict
  * the catalog scale are warnings (the file's values are kept and the preview says so).
  */
 export function checkWorks(
   where: IssueWhere,
-  works: Iterable<ParsedWork>,
+  works: WorkTable,
   tasks: readonly TaskDef[],
   taskHeaders: readonly { index: number; header: string }[],
   catalogScale: CutScores | null,
 ): ImportIssue[] {
   const issues: ImportIssue[] = [];
-  const seen = new Map<string, number>();
+  // First row of each participant code, per school: codes written as numbers are keyed by the
+  // number (no string per work), other codes by their text; the two never stand for one code.
+  const seen = new Map<number, Map<number | string, number>>();
   const totalMismatch: string[] = [];
   let totalMismatchCount = 0;
   const markMismatch: string[] = [];
   let markMismatchCount = 0;
-  for (const w of works) {
-    const key = `${w.schoolLogin ?? ''}\u0000${w.participantCode}`;
-    const first = seen.get(key);
+  const checked = Math.min(tasks.length, taskHeaders.length);
+  for (let i = 0; i < works.length; i++) {
+    const row = works.row(i);
+    const school = works.schoolId(i);
+    let codes = seen.get(school);
+    if (!codes) seen.set(school, (codes = new Map()));
+    const number = works.codeNumber(i);
+    const key = number >= 0 ? number : works.participantCode(i);
+    const first = codes.get(key);
     if (first !== undefined) {
+      const login = works.schoolLogin(i);
       issues.push(
         issue(
           where,
           'error',
-          `Код участника ${w.participantCode} повторяется${w.schoolLogin ? ` в ОО ${w.schoolLogin}` : ''} (уже был в строке ${first})`,
-          w.row,
+          `Код участника ${works.participantCode(i)} повторяется${login ? ` в ОО ${login}` : ''} (уже был в строке ${first})`,
+          row,
         ),
       );
-    } else seen.set(key, w.row);
-    if (w.absent) continue;
-    w.scores.forEach((score, i) => {
-      const task = tasks[i];
-      const col = taskHeaders[i];
-      if (score === null || !task || !col) return;
-      if (score > task.max) {
+    } else codes.set(key, row);
+    if (works.absent(i)) continue;
+    let sum = 0;
+    for (let t = 0; t < works.taskCount; t++) {
+      const score = works.score(i, t);
+      if (score === null) continue;
+      sum += score;
+      const task = tasks[t] as TaskDef;
+      if (t < checked && score > task.max) {
+        const col = taskHeaders[t] as { index: number; header: string };
         issues.push(
           issue(
             where,
             'error',
             `балл ${score} больше максимума задания ${task.code} (${task.max})`,
-            w.row,
+            row,
             columnLabel(col.index, col.header),
           ),
         );
       }
-    });
-    const sum = sumScores(w.scores);
-    if (w.primaryScore !== null && w.primaryScore !== sum) {
+    }
+    const primary = works.primaryScore(i);
+    if (primary !== null && primary !== sum) {
       totalMismatchCount++;
       if (totalMismatch.length < EXAMPLES)
-        totalMismatch.push(`строка ${w.row}: ${w.primaryScore} при сумме ${sum}`);
+        totalMismatch.push(`строка ${row}: ${primary} при сумме ${sum}`);
     }
-    const expected = markFromScore(catalogScale, workTotal(w));
-    if (w.mark !== null && expected !== null && expected !== w.mark) {
+    const mark = works.mark(i);
+    if (mark === null || catalogScale === null) continue;
+    const total = primary ?? (works.taskCount ? sum : null);
+    const expected = markFromScore(catalogScale, total);
+    if (expected !== null && expected !== mark) {
       markMismatchCount++;
       if (markMismatch.length < EXAMPLES)
         markMismatch.push(
-          `строка ${w.row}: ${workTotal(w)} балл. — в файле «${w.mark}», по каталогу «${expected}»`,
+          `строка ${row}: ${total} балл. — в файле «${mark}», по каталогу «${expected}»`,
         );
     }
   }

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { BinaryRows } from '../copyBinary';
 import type { Db, Tx } from '../database';
 import {
   assessmentTests,
@@ -197,37 +198,70 @@ const WORK_COLUMNS = [
   'source_row',
 ] as const;
 
-/** CSV for COPY: unquoted empty is NULL, text always quoted. */
-const text = (v: string | null) => (v === null ? '' : `"${v.replace(/"/g, '""')}"`);
-const num = (v: number | null) => (v === null ? '' : String(v));
+/** Fixed part of a work row in binary COPY: field count, 16 lengths and the fixed-size values. */
+const ROW_FIXED_BYTES = 2 + 16 * 4 + 3 * 4 + 6 * 2 + 2 * 1 + 4 + 20;
 
-function workLine(w: WorkColumns, i: number): string {
-  let scores = '';
-  for (let t = 0; t < w.taskCount; t++) {
-    const s = w.score(i, t);
-    scores += (t ? ',' : '') + (s === null ? 'NULL' : String(s));
-  }
-  return `${w.batchId(i)},${w.testId(i)},${w.orgId(i)},${text(w.participantCode(i))},${text(w.className(i))},${num(w.parallel(i))},${num(w.variant(i))},${w.absent(i) ? 't' : 'f'},"{${scores}}",${num(w.total(i))},${num(w.testScore(i))},${num(w.mark(i))},${w.markFromFile(i) ? 't' : 'f'},${num(w.journalMark(i))},${text(w.gender(i))},${w.sourceRow(i)}\n`;
-}
-
-/** COPY text for works `from`…`to - 1`, in chunks of `linesPerChunk` works. */
-function* csvChunks(
+/**
+ * Binary COPY rows for works `from`…`to - 1`, about a megabyte per chunk, encoded as COPY
+ * consumes them (the whole file is never one buffer). Class names and genders repeat, so their
+ * UTF-8 bytes are kept once.
+ */
+function* workChunks(
   works: WorkColumns,
   from: number,
   to: number,
-  linesPerChunk: number,
-): Generator<string> {
-  for (let start = from; start < to; start += linesPerChunk) {
-    const end = Math.min(to, start + linesPerChunk);
-    let chunk = '';
-    for (let i = start; i < end; i++) chunk += workLine(works, i);
-    yield chunk;
+): Generator<Uint8Array<ArrayBuffer>> {
+  const out = new BinaryRows();
+  const encoder = new TextEncoder();
+  const bytesOf = new Map<string, Uint8Array>();
+  const cached = (v: string | null): Uint8Array | null => {
+    if (v === null) return null;
+    let b = bytesOf.get(v);
+    if (b === undefined) {
+      b = encoder.encode(v);
+      bytesOf.set(v, b);
+    }
+    return b;
+  };
+  const tasks = works.taskCount;
+  for (let i = from; i < to; i++) {
+    const code = works.participantCode(i);
+    const className = cached(works.className(i));
+    const gender = cached(works.gender(i));
+    const done = out.reserve(
+      ROW_FIXED_BYTES +
+        6 * tasks +
+        3 * code.length +
+        (className?.length ?? 0) +
+        (gender?.length ?? 0),
+    );
+    if (done) yield done;
+    out.fields(WORK_COLUMNS.length);
+    out.int4(works.batchId(i));
+    out.int4(works.testId(i));
+    out.int4(works.orgId(i));
+    out.text(code);
+    out.bytes(className);
+    out.int2(works.parallel(i));
+    out.int2(works.variant(i));
+    out.bool(works.absent(i));
+    out.beginInt2Array(tasks);
+    for (let t = 0; t < tasks; t++) out.item(works.score(i, t));
+    out.endArray();
+    out.int2(works.total(i));
+    out.int2(works.testScore(i));
+    out.int2(works.mark(i));
+    out.bool(works.markFromFile(i));
+    out.int2(works.journalMark(i));
+    out.bytes(gender);
+    out.int4(works.sourceRow(i));
   }
+  if (out.length) yield out.take();
 }
 
 /**
- * Bulk-loads works `from`…`to - 1` with COPY inside the caller's transaction, encoding them
- * chunk by chunk as COPY consumes them (the whole file is never one string).
+ * Bulk-loads works `from`…`to - 1` with binary COPY inside the caller's transaction, encoding
+ * them chunk by chunk as COPY consumes them.
  */
 export async function copyWorks(
   tx: Tx,
@@ -236,7 +270,7 @@ export async function copyWorks(
   to = works.length,
 ): Promise<void> {
   if (to <= from) return;
-  await tx.copyCsv('result_works', WORK_COLUMNS, csvChunks(works, from, to, 5_000));
+  await tx.copyBinary('result_works', WORK_COLUMNS, workChunks(works, from, to));
 }
 
 export type WorkRow = typeof resultWorks.$inferSelect;

@@ -64,7 +64,12 @@ export async function parseResultsFile(
       strictWidth: true,
       ...options,
     });
-    const read = readCsvRows(fileName, bytes, (row) => parser.push(row));
+    const read = readCsvRows(
+      fileName,
+      bytes,
+      (row) => parser.push(row),
+      (text, start, end, row, delimiter) => parser.pushLine(text, start, end, row, delimiter),
+    );
     const result = parser.finish();
     if (read.failure) result.issues.unshift(read.failure);
     return result;

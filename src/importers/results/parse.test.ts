@@ -6,7 +6,8 @@ import { KNOWN_TESTS } from '../../core/results/knownTests';
 import type { TaskDef } from '../../core/results/types';
 import { emptySheetWorkbook, mergedHeaderWorkbook } from '../../../test/fixtures/results/xlsx';
 import { analyseResults, detectTestKey } from './analyse';
-import { decodeCsv, detectDelimiter } from './csv';
+import iconv from 'iconv-lite';
+import { decodeCsv, decodeWindows1251, detectDelimiter } from './csv';
 import { parseResultsFile } from './index';
 import type { ParsedResultsFile } from './types';
 import {
@@ -45,6 +46,11 @@ describe('CSV decoding', () => {
     expect(bom.text.startsWith('Форма')).toBe(true);
     expect(detectDelimiter(win.text)).toBe(';');
     expect(detectDelimiter(bom.text)).toBe(',');
+  });
+
+  it('reads every Windows-1251 byte as iconv-lite does', () => {
+    const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
+    expect(decodeWindows1251(bytes)).toBe(iconv.decode(Buffer.from(bytes), 'win1251'));
   });
 });
 
@@ -140,18 +146,43 @@ describe('«Индивидуальные результаты» (municipal expor
     ]);
   });
 
+  it('refuses numbers too large to store, naming row and column', async () => {
+    const table = individualResultsTable({
+      title: 'ВПР 2023 Математика 4 класс',
+      municipality: 'Район',
+      tasks: [{ code: '1', max: 1, level: 'Б' }],
+      works: [work('1', [1]), work('2', [0], { variant: 40000 }), work('3', [1])],
+    });
+    (table[5] as (string | number)[])[7] = 40000; // «Первичный балл» of the first work
+    const r = await parseResultsFile('big.csv', tableToCsv(table));
+    expect(messages(r)).toEqual([
+      'error: Файл «big.csv», строка 6, столбец 8 «Первичный балл»: первичный балл «40000» слишком велик',
+      'error: Файл «big.csv», строка 7, столбец 6 «Вариант»: вариант «40000» не распознан (ожидается номер варианта или «отсутствовал»)',
+    ]);
+  });
+
   it('finds duplicate participant codes within a school', async () => {
     const table = individualResultsTable({
       title: 'ВПР 2023 Математика 4 класс',
       municipality: 'Район',
       tasks: [{ code: '1', max: 1, level: 'Б' }],
-      works: [work('1', [1]), work('2', [0]), work('1', [1])],
+      works: [
+        work('1', [1]),
+        work('2', [0]),
+        work('1', [1]),
+        // Codes written as numbers and as text are one code only when the texts are equal.
+        work('01', [1]),
+        work('A-7', [1]),
+        work('A-7', [1]),
+        work('1', [1], { schoolLogin: 'sch000002' }),
+      ],
     });
     const r = await parseResultsFile('dup.csv', tableToCsv(table));
     const { key } = detectTestKey(r, {}, STANDARD_SUBJECTS);
     const a = analyseResults(r, key as NonNullable<typeof key>, null, 'ВПР');
     expect(a.issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([
       'Файл «dup.csv», строка 8: Код участника 1 повторяется в ОО sch000001 (уже был в строке 6)',
+      'Файл «dup.csv», строка 11: Код участника A-7 повторяется в ОО sch000001 (уже был в строке 10)',
     ]);
   });
 

@@ -19,17 +19,27 @@ import {
   readScore,
   type CellResult,
 } from './cells';
-import { classifyHeader, isTaskGroupLabel, type ColumnField } from './columns';
+import { classifyHeader, isTaskGroupLabel } from './columns';
+import {
+  FIELD_ROLES,
+  plainLayout,
+  plainValues,
+  plainWork,
+  readPlainRow,
+  type Field,
+  type PlainLayout,
+  type PlainValues,
+} from './plainRow';
 import type { ParsedResultsFile, RawRow, TaskColumn } from './types';
 import { WorkStore } from './workStore';
 
 /** How many rows above the table may hold titles before the header is given up on. */
 const MAX_HEADER_SEARCH = 40;
 
-type Field = Exclude<ColumnField, 'name' | 'ignored'>;
-
 interface Layout {
   fields: Map<Field, number>;
+  /** Column index of each field (-1 when the table has none), for reading rows. */
+  at: Record<Field, number>;
   tasks: TaskColumn[];
   width: number;
   headers: string[];
@@ -50,6 +60,22 @@ function digits(raw: string): number {
 
 /** A cell's text without non-breaking spaces and surrounding blanks. */
 const clean = (c: string): string => (c.includes('\u00a0') ? c.replace(/\u00a0/g, ' ') : c).trim();
+
+/** Cleans the cells in place; most cells need nothing and are left as they are. */
+function cleanCells(cells: string[]): string[] {
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k] as string;
+    if (c.trim() !== c || c.includes('\u00a0')) cells[k] = clean(c);
+  }
+  return cells;
+}
+
+const FIELDS = Object.keys(FIELD_ROLES) as Field[];
+
+const isEmptyText = (c: string): boolean => !c;
+
+/** The largest value a smallint column stores (variant, primary and test scores). */
+const SMALLINT_MAX = 32767;
 
 export interface TableParserOptions {
   /** The file name as uploaded (used in messages and to find a `sch…` login). */
@@ -76,12 +102,16 @@ export class ResultsTableParser {
   private maxTotal: number | null = null;
   private loginHint: string | null;
   private works = new WorkStore(0);
+  /** Parsed class names for the grade they were parsed with. */
   private readonly classCache = new Map<string, ReturnType<typeof parseClassName>>();
+  private classGrade: number | null = null;
   private readonly loginCache = new Map<string, string>();
   private readonly issues: ImportIssue[] = [];
   private readonly dropped: string[] = [];
   private skipRow = -1;
   private rowsSeen = 0;
+  /** The plain-row reader's layout (CSV only) and its reusable values. */
+  private plain: { layout: PlainLayout; values: PlainValues } | null = null;
 
   constructor(private readonly options: TableParserOptions) {
     this.where = { file: options.file, sheet: options.sheet };
@@ -90,8 +120,7 @@ export class ResultsTableParser {
 
   push(raw: RawRow): void {
     this.rowsSeen++;
-    const cells = raw.cells.map(clean);
-    const row = { row: raw.row, cells };
+    const row = { row: raw.row, cells: cleanCells(raw.cells) };
     if (this.layout) {
       if (row.row !== this.skipRow) this.readWork(row, this.layout);
       return;
@@ -100,6 +129,22 @@ export class ResultsTableParser {
     this.pending.push(row);
     if (this.pending.length > MAX_HEADER_SEARCH + 1) this.tryHeader(true);
     else this.tryHeader(false);
+  }
+
+  /**
+   * A CSV row as `text[start, end)`: read here when it is a plain work row (`plainRow.ts`);
+   * false hands it back to be split into cells and `push`ed.
+   */
+  pushLine(text: string, start: number, end: number, row: number, delimiter: string): boolean {
+    const plain = this.plain;
+    if (!plain || row === this.skipRow) return false;
+    const v = plain.values;
+    if (!readPlainRow(text, start, end, delimiter, plain.layout, v)) return false;
+    const cls = v.className ? this.classOf(v.className) : null;
+    if (v.className && !cls) return false;
+    this.rowsSeen++;
+    this.works.push(plainWork(row, v, v.school ? this.loginOf(v.school) : null, cls));
+    return true;
   }
 
   finish(): ParsedResultsFile {
@@ -265,13 +310,23 @@ export class ResultsTableParser {
         ),
       );
     }
-    this.layout = { fields, tasks, width, headers };
+    const at = Object.fromEntries(FIELDS.map((f) => [f, fields.get(f) ?? -1])) as Record<
+      Field,
+      number
+    >;
+    this.layout = { fields, at, tasks, width, headers };
+    if (this.options.strictWidth) {
+      this.plain = {
+        layout: plainLayout(fields, tasks, width),
+        values: plainValues(tasks.length),
+      };
+    }
     this.works = new WorkStore(tasks.length);
   }
 
   private cell(r: RawRow, layout: Layout, field: Field): string {
-    const j = layout.fields.get(field);
-    return j === undefined ? '' : (r.cells[j] ?? '');
+    const j = layout.at[field];
+    return j < 0 ? '' : (r.cells[j] ?? '');
   }
 
   private col(layout: Layout, field: Field): string {
@@ -292,11 +347,14 @@ export class ResultsTableParser {
 
   private classOf(raw: string): ReturnType<typeof parseClassName> {
     const grade = this.options.grade ?? this.title?.grade ?? null;
-    const key = `${grade ?? ''}\u0000${raw}`;
-    let cls = this.classCache.get(key);
+    if (grade !== this.classGrade) {
+      this.classCache.clear();
+      this.classGrade = grade;
+    }
+    let cls = this.classCache.get(raw);
     if (cls === undefined) {
       cls = parseClassName(raw, grade);
-      this.classCache.set(key, cls);
+      this.classCache.set(raw, cls);
     }
     return cls;
   }
@@ -311,7 +369,7 @@ export class ResultsTableParser {
   }
 
   private readWork(r: RawRow, layout: Layout): void {
-    if (r.cells.every((c) => !c)) return;
+    if (r.cells.every(isEmptyText)) return;
     const errorsBefore = this.issues.length;
     if (this.options.strictWidth && r.cells.length < layout.width) {
       this.fail(
@@ -331,7 +389,7 @@ export class ResultsTableParser {
     if (!absent && variantRaw && !isEmptyCell(variantRaw)) {
       variant = digits(variantRaw);
       if (variant < 0) variant = parseCount(variantRaw);
-      if (variant === null)
+      if (variant === null || variant > SMALLINT_MAX)
         this.fail(
           r,
           `вариант «${variantRaw}» не распознан (ожидается номер варианта или «отсутствовал»)`,
@@ -390,6 +448,8 @@ export class ResultsTableParser {
           `первичный балл «${totalRaw}» не является целым числом`,
           this.col(layout, 'total'),
         );
+      else if (primaryScore > SMALLINT_MAX)
+        this.fail(r, `первичный балл «${totalRaw}» слишком велик`, this.col(layout, 'total'));
     }
     const testRaw = this.cell(r, layout, 'testScore');
     let testScore: number | null = null;
@@ -401,6 +461,8 @@ export class ResultsTableParser {
           `тестовый балл «${testRaw}» не является целым числом`,
           this.col(layout, 'testScore'),
         );
+      else if (testScore > SMALLINT_MAX)
+        this.fail(r, `тестовый балл «${testRaw}» слишком велик`, this.col(layout, 'testScore'));
     }
     const mark = absent
       ? null

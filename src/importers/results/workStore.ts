@@ -1,19 +1,26 @@
 import type { Mark } from '../../core/results/types';
-import type { ParsedWork } from '../../core/results/works';
+import type { ParsedWork, WorkTable } from '../../core/results/works';
 
 /** Strings that repeat across works (logins, school names, classes) kept once, by number. */
 class Interned {
   private readonly ids = new Map<string, number>();
   readonly values: string[] = [];
 
+  /** The last value asked for: consecutive works mostly repeat it (one school's rows). */
+  private last: string | null = null;
+  private lastId = -1;
+
   id(value: string | null): number {
     if (value === null) return -1;
+    if (value === this.last) return this.lastId;
     let id = this.ids.get(value);
     if (id === undefined) {
       id = this.values.length;
       this.values.push(value);
       this.ids.set(value, id);
     }
+    this.last = value;
+    this.lastId = id;
     return id;
   }
 
@@ -40,7 +47,7 @@ function grow<T extends Int32Array | Int16Array | Int8Array | Float64Array>(a: T
  * of a kilobyte of objects, so region-size files are checked and loaded without holding a
  * million objects. `get(i)` rebuilds one `ParsedWork` when a caller needs the object.
  */
-export class WorkStore implements Iterable<ParsedWork> {
+export class WorkStore implements Iterable<ParsedWork>, WorkTable {
   private size = 0;
   private rows = new Int32Array(1024);
   private schools = new Int32Array(1024);
@@ -137,6 +144,11 @@ export class WorkStore implements Iterable<ParsedWork> {
   participantCode(i: number): string {
     const n = this.codeNumbers[i] as number;
     return n === NONE ? (this.codeTexts.get(i) ?? '') : String(n);
+  }
+
+  /** The code as a number when written as one (`10001`), else -1. */
+  codeNumber(i: number): number {
+    return this.codeNumbers[i] as number;
   }
 
   className(i: number): string | null {
