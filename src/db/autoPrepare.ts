@@ -25,12 +25,15 @@ export class AutoPrepareClient extends pg.Client {
     const [first, values] = args;
     if (isConfig(first) && first.name === undefined) {
       const params = Array.isArray(values) ? values.length : (first.values?.length ?? 0);
-      if (params <= MAX_PARAMS && first.text.length <= MAX_TEXT && /^\s*select\b/i.test(first.text))
-        args[0] = {
-          ...first,
-          name: `v${createHash('sha1').update(first.text).digest('base64url').slice(0, 20)}`,
-        };
+      const name = statementName(first.text, params);
+      if (name) args[0] = { ...first, name };
     }
     return (super.query as (...a: unknown[]) => never)(...args);
   }
+}
+
+/** The prepared statement name of a read, or null for what stays unnamed. */
+export function statementName(text: string, params: number): string | null {
+  if (params > MAX_PARAMS || text.length > MAX_TEXT || !/^\s*select\b/i.test(text)) return null;
+  return `v${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
 }
