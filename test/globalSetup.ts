@@ -28,7 +28,9 @@ export function withDatabase(url: string, database: string): string {
  * data directory; PostgreSQL files clone a migrated template database.
  */
 export default async function setup(project: TestProject) {
-  const kind = process.env.VSOKO_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+  // By project name: the project's `env` applies to its test workers, not to this setup, which
+  // runs in the main process (reading VSOKO_TEST_DB here made every project PGlite).
+  const kind = project.name === 'postgres' ? 'postgres' : 'pglite';
   project.provide('dbKind', kind);
   if (kind === 'pglite') {
     if (!process.env.TEST_DATABASE_URL && project.name === 'pglite') {
