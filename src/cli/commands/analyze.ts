@@ -72,12 +72,13 @@ export async function analyzeCommand(paths: string[], options: AnalyzeOptions): 
     );
   }
   const result = analyze(data, { q: options.q, supportQ: 0.1 });
-  const json = toJson(result, loaded.files, options);
+  const json = analysisJson(result, loaded.files, options);
   await writeFile(options.json, `${JSON.stringify(json, null, 2)}\n`);
   process.stdout.write(summaryText(result, loaded.warnings, options));
 }
 
-function toJson(result: AnalysisResult, files: unknown, options: AnalyzeOptions) {
+/** The JSON document `vsoko analyze --json` writes (the external contract): dossiers included. */
+export function analysisJson(result: AnalysisResult, files: unknown, options: AnalyzeOptions) {
   return {
     engineVersion: result.engineVersion,
     parameters: {
