@@ -104,6 +104,12 @@ interface PendingUnit {
   concordanceRaw: ConcordanceRaw;
 }
 
+function allWorks(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
 export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTIONS): AnalysisResult {
   const tests: TestSummary[] = [];
   const pending: PendingUnit[] = [];
@@ -115,8 +121,17 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
   const ordered = [...data.tests].sort((a, b) => a.design.year - b.design.year);
   for (const test of ordered) {
     const { subject, grade, year } = test.design;
-    const isObserved = (school: number): boolean | null =>
-      data.observed.get(unitKey(data.schools[school] as string, subject, grade, year)) ?? null;
+    // Observation status per school of this test (looked up once per school, not per work).
+    const status = new Map<number, boolean | null>();
+    const isObserved = (school: number): boolean | null => {
+      let v = status.get(school);
+      if (v === undefined) {
+        v =
+          data.observed.get(unitKey(data.schools[school] as string, subject, grade, year)) ?? null;
+        status.set(school, v);
+      }
+      return v;
+    };
     const observedWork = new Uint8Array(test.n);
     let anyObserved = false;
     for (let w = 0; w < test.n; w++) {
@@ -223,10 +238,7 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
       reference: { source: ref.source, works: ref.size },
       concordanceRho: rho,
       bunching: bunching(municipalCounts, test.design.cuts, 20240601 + year),
-      municipality: standardTables(
-        test,
-        Int32Array.from({ length: test.n }, (_, i) => i),
-      ),
+      municipality: standardTables(test, allWorks(test.n)),
       region: regionRow(data.region?.get(testKey(subject, grade, year))),
     });
   }

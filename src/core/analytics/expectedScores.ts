@@ -14,6 +14,16 @@ export interface ExpectedScores {
   /** Contextual shift applied, in points. */
   shift: number;
   maxTotal: number;
+  /** Views of `pmf`, one per journal group (made once: the indicators read them per work). */
+  rows: readonly Float64Array[];
+}
+
+export function makeExpected(pmf: Float64Array, shift: number, maxTotal: number): ExpectedScores {
+  const width = maxTotal + 1;
+  const rows = Array.from({ length: JOURNAL_GROUPS }, (_, g) =>
+    pmf.subarray(g * width, (g + 1) * width),
+  );
+  return { pmf, shift, maxTotal, rows };
 }
 
 export function expectedScores(unit: Unit, ref: Reference): ExpectedScores {
@@ -55,7 +65,7 @@ export function expectedScores(unit: Unit, ref: Reference): ExpectedScores {
       ref.contextSlope > 0 ? (shift * (ref.groupSlope[g] as number)) / ref.contextSlope : 0;
     pmf.set(shiftPmf(raw, groupShift), g * width);
   }
-  return { pmf, shift, maxTotal };
+  return makeExpected(pmf, shift, maxTotal);
 }
 
 /** The contextual shift in points: slope × (school's mean journal mark − reference mean). */
@@ -91,9 +101,7 @@ export function shiftPmf(pmf: Float64Array, delta: number): Float64Array {
 
 /** pmf row of one journal group. */
 export function groupPmf(exp: ExpectedScores, journal: number): Float64Array {
-  const width = exp.maxTotal + 1;
-  const g = journalGroup(journal);
-  return exp.pmf.subarray(g * width, (g + 1) * width);
+  return exp.rows[journalGroup(journal)] as Float64Array;
 }
 
 /**

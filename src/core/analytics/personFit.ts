@@ -151,6 +151,24 @@ export function gNormed(model: StepModel, x: ArrayLike<number>): number | null {
 }
 
 /**
+ * gNormed for the work whose task scores start at `offset` in a row-major score matrix (the
+ * reference computes it for every work without copying rows). Same value as `gNormed`.
+ */
+export function gNormedAt(model: StepModel, scores: Uint8Array, offset: number): number | null {
+  let r = 0;
+  let rankSum = 0;
+  for (let i = 0; i < model.itemMax.length; i++) {
+    const xi = Math.min(scores[offset + i] as number, model.itemMax[i] as number);
+    const off = model.stepOffset[i] as number;
+    for (let k = 0; k < xi; k++) rankSum += model.rank[off + k] as number;
+    r += xi;
+  }
+  const maxG = (model.maxRankSum[r] as number) - (r * (r + 1)) / 2;
+  if (!(maxG > 0)) return null;
+  return (rankSum - (r * (r + 1)) / 2) / maxG;
+}
+
+/**
  * U3p = (maxW(r) − W)/(maxW(r) − minW(r)), W = Σ logit(popularity) over passed steps.
  * 0 = perfect Guttman pattern, 1 = the most reversed one. Null when max = min (r = 0 or L).
  */

@@ -9,7 +9,7 @@
  * contaminated units, and always use all works: a small observed sample makes their conditional
  * moments too noisy (in the validation study it raised the false-positive rate to 0.07).
  */
-import { buildStepModel, gNormed, type StepModel } from './personFit';
+import { buildStepModel, gNormedAt, type StepModel } from './personFit';
 import { leastSquares } from './stats/leastSquares';
 import { mean, variance } from './stats/robust';
 import type { TestWorks } from './types';
@@ -62,13 +62,6 @@ export interface Reference {
   itemTotal: Int16Array;
 }
 
-export function itemSumTotal(test: TestWorks, w: number): number {
-  const items = test.design.itemMax.length;
-  let s = 0;
-  for (let i = 0; i < items; i++) s += test.scores[w * items + i] as number;
-  return s;
-}
-
 export function buildReference(test: TestWorks, observedWork: Uint8Array | null): Reference {
   const { n, design } = test;
   const items = design.itemMax.length;
@@ -78,23 +71,33 @@ export function buildReference(test: TestWorks, observedWork: Uint8Array | null)
   const inReference = useObserved ? observedWork : new Uint8Array(n).fill(1);
   const size = useObserved ? observedCount : n;
 
-  const itemTotal = new Int16Array(n);
-  for (let w = 0; w < n; w++) itemTotal[w] = itemSumTotal(test, w);
-
+  // One pass over the score matrix for the integer tallies: item-sum totals, step passes, item
+  // sums and item sums per total (integer sums, so the order of accumulation does not matter).
   const everyWork = new Uint8Array(n).fill(1);
-  // Step popularity and item means over all works.
   const steps = design.itemMax.reduce((a, b) => a + b, 0);
+  const itemTotal = new Int16Array(n);
   const stepPass = new Float64Array(steps);
   const itemMean = new Float64Array(items);
+  const itemMeanByTotal = new Float64Array((steps + 1) * items);
+  const countByTotal = new Float64Array(steps + 1);
   for (let w = 0; w < n; w++) {
+    const row = w * items;
+    let r = 0;
     let off = 0;
     for (let i = 0; i < items; i++) {
-      const x = test.scores[w * items + i] as number;
+      const x = test.scores[row + i] as number;
+      const max = design.itemMax[i] as number;
+      r += x;
       itemMean[i] = (itemMean[i] as number) + x;
-      for (let k = 0; k < x && k < (design.itemMax[i] as number); k++)
-        stepPass[off + k] = (stepPass[off + k] as number) + 1;
-      off += design.itemMax[i] as number;
+      for (let k = 0; k < x && k < max; k++) stepPass[off + k] = (stepPass[off + k] as number) + 1;
+      off += max;
     }
+    itemTotal[w] = r;
+    countByTotal[r] = (countByTotal[r] as number) + 1;
+    const base = r * items;
+    for (let i = 0; i < items; i++)
+      itemMeanByTotal[base + i] =
+        (itemMeanByTotal[base + i] as number) + (test.scores[row + i] as number);
   }
   for (let s = 0; s < steps; s++) stepPass[s] = (stepPass[s] as number) / Math.max(1, n);
   const stepModel = buildStepModel(design.itemMax, stepPass, n);
@@ -114,28 +117,17 @@ export function buildReference(test: TestWorks, observedWork: Uint8Array | null)
 
   const gnormed = new Float64Array(n);
   const profile = new Float64Array(n);
-  const row = new Uint8Array(items);
   for (let w = 0; w < n; w++) {
     let h = 0;
+    const row = w * items;
     for (let i = 0; i < items; i++) {
-      const x = test.scores[w * items + i] as number;
-      row[i] = x;
+      const x = test.scores[row + i] as number;
       h += ((difficulty[i] as number) * x) / Math.max(1, design.itemMax[i] as number);
     }
-    gnormed[w] = gNormed(stepModel, row) ?? NaN;
+    gnormed[w] = gNormedAt(stepModel, test.scores, row) ?? NaN;
     profile[w] = h;
   }
 
-  const itemMeanByTotal = new Float64Array((steps + 1) * items);
-  const countByTotal = new Float64Array(steps + 1);
-  for (let w = 0; w < n; w++) {
-    const r = itemTotal[w] as number;
-    countByTotal[r] = (countByTotal[r] as number) + 1;
-    for (let i = 0; i < items; i++) {
-      itemMeanByTotal[r * items + i] =
-        (itemMeanByTotal[r * items + i] as number) + (test.scores[w * items + i] as number);
-    }
-  }
   for (let r = 0; r <= steps; r++) {
     const c = countByTotal[r] as number;
     if (c > 0)

@@ -13,6 +13,7 @@
 import { poissonBinomialPmf, upperMidP } from '../stats/distributions';
 import { sidakMinP } from '../stats/multiplicity';
 import { groupPmf, type ExpectedScores } from '../expectedScores';
+import { journalGroup } from '../reference';
 import type { Unit } from '../unit';
 import { notComputed, type IndicatorResult } from './result';
 
@@ -106,10 +107,26 @@ export function cutExcess(unit: Unit, exp: ExpectedScores): IndicatorResult<CutE
   const details: CutExcessDetails = { cuts: [], histogram };
   if (!works.length) return notComputed('cutExcess', 0, 'нет работ', details);
 
-  const allProbs: number[] = [];
+  // π of every work in a window, cut after cut (a work near two close cuts counts for both).
+  const allProbs = new Float64Array(cuts.length * works.length);
+  let m = 0;
   let aboveAll = 0;
-  (cuts as readonly number[]).forEach((c, idx) => {
-    const probs: number[] = [];
+  const groups = exp.rows.length;
+  // π and the expected share at the cut depend on the pupil's journal group only.
+  const usable = new Uint8Array(groups);
+  const pi = new Float64Array(groups);
+  const piAtCut = new Float64Array(groups);
+  for (let idx = 0; idx < cuts.length; idx++) {
+    const c = cuts[idx] as number;
+    for (let g = 0; g < groups; g++) {
+      const pmf = exp.rows[g] as Float64Array;
+      const pB = at(pmf, c - 2) + at(pmf, c - 1);
+      const pA = at(pmf, c) + at(pmf, c + 1);
+      usable[g] = pA + pB <= 0 ? 0 : 1;
+      pi[g] = pA / (pA + pB);
+      piAtCut[g] = at(pmf, c) / (pA + pB);
+    }
+    const start = m;
     let below = 0;
     let above = 0;
     let atCut = 0;
@@ -117,20 +134,20 @@ export function cutExcess(unit: Unit, exp: ExpectedScores): IndicatorResult<CutE
     for (let k = 0; k < works.length; k++) {
       const w = works[k] as number;
       const t = test.total[w] as number;
-      const pmf = groupPmf(exp, test.journal[w] as number);
-      const pB = at(pmf, c - 2) + at(pmf, c - 1);
-      const pA = at(pmf, c) + at(pmf, c + 1);
       const inB = t === c - 2 || t === c - 1;
       const inA = t === c || t === c + 1;
       if (!inA && !inB) continue;
-      if (pA + pB <= 0) continue;
-      probs.push(pA / (pA + pB));
-      expectedAtCut += at(pmf, c) / (pA + pB);
+      const g = journalGroup(test.journal[w] as number);
+      if (!usable[g]) continue;
+      allProbs[m++] = pi[g] as number;
+      expectedAtCut += piAtCut[g] as number;
       if (inA) above += 1;
       else below += 1;
       if (t === c) atCut += 1;
     }
-    const expectedAbove = probs.reduce((a, b) => a + b, 0);
+    const probs = allProbs.subarray(start, m);
+    let expectedAbove = 0;
+    for (let k = 0; k < probs.length; k++) expectedAbove += probs[k] as number;
     const pCut = probs.length >= MIN_WINDOW ? upperMidP(poissonBinomialPmf(probs), above) : null;
     details.cuts.push({
       mark: (idx + 3) as 3 | 4 | 5,
@@ -142,14 +159,18 @@ export function cutExcess(unit: Unit, exp: ExpectedScores): IndicatorResult<CutE
       expectedAtCut: round3(expectedAtCut),
       p: pCut,
     });
-    allProbs.push(...probs);
     aboveAll += above;
-  });
-  const m = allProbs.length;
+  }
   if (m < MIN_WINDOW) return notComputed('cutExcess', m, 'мало работ у границ отметок', details);
-  const e = allProbs.reduce((a, b) => a + b, 0);
-  const v = allProbs.reduce((a, p) => a + p * (1 - p), 0);
-  const p = upperMidP(poissonBinomialPmf(allProbs), aboveAll);
+  const probs = allProbs.subarray(0, m);
+  let e = 0;
+  let v = 0;
+  for (let k = 0; k < m; k++) {
+    const q = probs[k] as number;
+    e += q;
+    v += q * (1 - q);
+  }
+  const p = upperMidP(poissonBinomialPmf(probs), aboveAll);
   const effect = aboveAll - e;
   return {
     indicator: 'cutExcess',

@@ -37,17 +37,15 @@ export function binomialUpper(k: number, n: number, p: number): number {
  */
 export function poissonBinomialPmf(probs: ArrayLike<number>): Float64Array {
   const m = probs.length;
-  let pmf = new Float64Array(m + 1);
+  const pmf = new Float64Array(m + 1);
   pmf[0] = 1;
+  // In place, from the top: pmf'[k] = pmf[k − 1]·p + pmf[k]·(1 − p) (pmf[i + 1] is still 0).
   for (let i = 0; i < m; i++) {
     const p = probs[i] ?? 0;
-    const next = new Float64Array(m + 1);
-    for (let k = 0; k <= i; k++) {
-      const v = pmf[k] ?? 0;
-      next[k] = (next[k] ?? 0) + v * (1 - p);
-      next[k + 1] = (next[k + 1] ?? 0) + v * p;
-    }
-    pmf = next;
+    const q = 1 - p;
+    pmf[i + 1] = (pmf[i] as number) * p;
+    for (let k = i; k >= 1; k--) pmf[k] = (pmf[k - 1] as number) * p + (pmf[k] as number) * q;
+    pmf[0] = (pmf[0] as number) * q;
   }
   return pmf;
 }
