@@ -104,6 +104,10 @@ interface PendingUnit {
   concordanceRaw: ConcordanceRaw;
 }
 
+// The collators `localeCompare` would build on every call, made once.
+const RU = new Intl.Collator('ru');
+const DEFAULT_ORDER = new Intl.Collator();
+
 function allWorks(n: number): Int32Array {
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) out[i] = i;
@@ -171,7 +175,7 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
           homogeneity: homogeneity(unit, exp),
           tables: standardTables(test, unit.works),
           classNames,
-          expected: Array.from(expectedTotals(test, unit.works, exp)),
+          expected: expectedTotals(test, unit.works, exp),
         },
       });
     }
@@ -275,7 +279,7 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
   }
   type Pending = SchoolYear & { floorMetInternal: boolean };
   const schoolYears: Pending[] = [...bySchoolYear.values()].map(({ school, year, units }) => {
-    units.sort((a, b) => a.subject.localeCompare(b.subject, 'ru') || a.grade - b.grade);
+    units.sort((a, b) => RU.compare(a.subject, b.subject) || a.grade - b.grade);
     const all = units.flatMap((u) => u.indicators.map((ind) => ({ u, ind })));
     const ps = all.map((x) => x.ind.p);
     const combined = sidakMinP(ps);
@@ -322,9 +326,7 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
       if (s.flagged) for (let y = s.year; flaggedSet.has(`${s.school}|${y}`); y--) run += 1;
       return { ...s, yearsInRow: run };
     })
-    .sort((a, b) => a.year - b.year || a.p - b.p || a.school.localeCompare(b.school));
-  tests.sort(
-    (a, b) => a.year - b.year || a.subject.localeCompare(b.subject, 'ru') || a.grade - b.grade,
-  );
+    .sort((a, b) => a.year - b.year || a.p - b.p || DEFAULT_ORDER.compare(a.school, b.school));
+  tests.sort((a, b) => a.year - b.year || RU.compare(a.subject, b.subject) || a.grade - b.grade);
   return { engineVersion: ENGINE_VERSION, options, schools: result, tests };
 }

@@ -7,6 +7,7 @@
  * taken over pupils with both marks; a task level missing from the file is grouped as «не указан».
  */
 import type { RegionAggregate, TestWorks } from './types';
+import { zeros } from './stats/zeros';
 
 /** FIOKO 2026 mastery thresholds: basic tasks ≥ 60 %, advanced and high ≥ 30 %. */
 export const MASTERY = { basic: 60, advanced: 30 } as const;
@@ -60,7 +61,7 @@ export function standardTables(test: TestWorks, works: ArrayLike<number>): Stand
   let marked = 0;
   const j = { pairs: 0, lowered: 0, confirmed: 0, raised: 0 };
   const dist = new Array<number>(design.maxTotal + 1).fill(0);
-  const itemSum = new Float64Array(items);
+  const itemSum = zeros(items);
   for (let k = 0; k < works.length; k++) {
     const w = works[k] as number;
     const m = test.mark[w] as number;

@@ -17,6 +17,7 @@ import { groupPmf, type ExpectedScores } from '../expectedScores';
 import { normalUpperP } from '../stats/distributions';
 import type { Unit } from '../unit';
 import { notComputed, type IndicatorResult } from './result';
+import { zeros } from '../stats/zeros';
 
 export const MIN_PAIRS = 10;
 export const CONCORDANCE_FLOOR = 2;
@@ -69,10 +70,10 @@ export function concordanceRaw(unit: Unit, exp: ExpectedScores): ConcordanceRaw 
   let diffSum = 0;
   // Journal × ВПР mark table (marks 2..5) for κ, and the expected shares per journal mark (they
   // depend on the journal mark only: computed once per mark).
-  const table = new Float64Array(KAPPA_MARKS * KAPPA_MARKS);
+  const table = zeros(KAPPA_MARKS * KAPPA_MARKS);
   let outOfScale = false;
-  const below = new Float64Array(6).fill(NaN);
-  const same = new Float64Array(6);
+  const below = new Array<number>(6).fill(NaN);
+  const same = zeros(6);
   for (let k = 0; k < works.length; k++) {
     const w = works[k] as number;
     const j = test.journal[w] as number;
@@ -167,7 +168,7 @@ export function weightedKappa(
   const n = a.length;
   const k = hi - lo + 1;
   if (n < 2 || b.length !== n || k < 2) return null;
-  const table = new Float64Array(k * k);
+  const table = zeros(k * k);
   for (let i = 0; i < n; i++) {
     const x = (a[i] as number) - lo;
     const y = (b[i] as number) - lo;
@@ -181,7 +182,7 @@ export function weightedKappa(
 const KAPPA_MARKS = 4;
 
 /** Quadratic-weighted κ from a k × k table of counts (row-major) over n pairs. */
-function kappaFromTable(table: Float64Array, k: number, n: number): number | null {
+function kappaFromTable(table: readonly number[], k: number, n: number): number | null {
   if (n < 2 || k < 2) return null;
   const ra = new Array<number>(k).fill(0);
   const rb = new Array<number>(k).fill(0);

@@ -1,5 +1,6 @@
 import { normalUpperP } from '../stats/distributions';
 import type { ConditionalMoments } from '../reference';
+import { zeros } from '../stats/zeros';
 
 export interface ConditionalSum {
   /** Works with a defined statistic and a non-degenerate null (0 < total < max). */
@@ -30,7 +31,7 @@ export function conditionalSum(
   // Works per total in the unit: the reference means are estimates shared by all works with the
   // same total, so their error adds Σ_r k_r² σ_r² / N_r to the variance (summed over totals in
   // order of first appearance).
-  const perTotal = new Int32Array(moments.variance.length);
+  const perTotal = zeros(moments.variance.length);
   const order: number[] = [];
   for (let k = 0; k < works.length; k++) {
     const w = works[k] as number;

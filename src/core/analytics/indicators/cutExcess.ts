@@ -16,6 +16,7 @@ import { groupPmf, type ExpectedScores } from '../expectedScores';
 import { journalGroup } from '../reference';
 import type { Unit } from '../unit';
 import { notComputed, type IndicatorResult } from './result';
+import { zeros } from '../stats/zeros';
 
 export const MIN_WINDOW = 10;
 export const CUT_EXCESS_FLOOR = 2;
@@ -90,8 +91,8 @@ export function cutExcess(unit: Unit, exp: ExpectedScores): IndicatorResult<CutE
   const { test, works } = unit;
   const { cuts } = test.design;
   const max = test.design.maxTotal;
-  const observed = new Float64Array(max + 1);
-  const expected = new Float64Array(max + 1);
+  const observed = zeros(max + 1);
+  const expected = zeros(max + 1);
   for (let k = 0; k < works.length; k++) {
     const w = works[k] as number;
     const t = Math.min(max, Math.max(0, test.total[w] as number));
@@ -108,18 +109,18 @@ export function cutExcess(unit: Unit, exp: ExpectedScores): IndicatorResult<CutE
   if (!works.length) return notComputed('cutExcess', 0, 'нет работ', details);
 
   // π of every work in a window, cut after cut (a work near two close cuts counts for both).
-  const allProbs = new Float64Array(cuts.length * works.length);
+  const allProbs: number[] = [];
   let m = 0;
   let aboveAll = 0;
   const groups = exp.rows.length;
   // π and the expected share at the cut depend on the pupil's journal group only.
-  const usable = new Uint8Array(groups);
-  const pi = new Float64Array(groups);
-  const piAtCut = new Float64Array(groups);
+  const usable = zeros(groups);
+  const pi = zeros(groups);
+  const piAtCut = zeros(groups);
   for (let idx = 0; idx < cuts.length; idx++) {
     const c = cuts[idx] as number;
     for (let g = 0; g < groups; g++) {
-      const pmf = exp.rows[g] as Float64Array;
+      const pmf = exp.rows[g] as ArrayLike<number>;
       const pB = at(pmf, c - 2) + at(pmf, c - 1);
       const pA = at(pmf, c) + at(pmf, c + 1);
       usable[g] = pA + pB <= 0 ? 0 : 1;
@@ -139,16 +140,17 @@ export function cutExcess(unit: Unit, exp: ExpectedScores): IndicatorResult<CutE
       if (!inA && !inB) continue;
       const g = journalGroup(test.journal[w] as number);
       if (!usable[g]) continue;
-      allProbs[m++] = pi[g] as number;
+      allProbs.push(pi[g] as number);
+      m += 1;
       expectedAtCut += piAtCut[g] as number;
       if (inA) above += 1;
       else below += 1;
       if (t === c) atCut += 1;
     }
-    const probs = allProbs.subarray(start, m);
     let expectedAbove = 0;
-    for (let k = 0; k < probs.length; k++) expectedAbove += probs[k] as number;
-    const pCut = probs.length >= MIN_WINDOW ? upperMidP(poissonBinomialPmf(probs), above) : null;
+    for (let k = start; k < m; k++) expectedAbove += allProbs[k] as number;
+    const pCut =
+      m - start >= MIN_WINDOW ? upperMidP(poissonBinomialPmf(allProbs, start, m), above) : null;
     details.cuts.push({
       mark: (idx + 3) as 3 | 4 | 5,
       cut: c,
@@ -162,7 +164,7 @@ export function cutExcess(unit: Unit, exp: ExpectedScores): IndicatorResult<CutE
     aboveAll += above;
   }
   if (m < MIN_WINDOW) return notComputed('cutExcess', m, 'мало работ у границ отметок', details);
-  const probs = allProbs.subarray(0, m);
+  const probs = allProbs;
   let e = 0;
   let v = 0;
   for (let k = 0; k < m; k++) {
@@ -184,7 +186,7 @@ export function cutExcess(unit: Unit, exp: ExpectedScores): IndicatorResult<CutE
   };
 }
 
-function at(pmf: Float64Array, t: number): number {
+function at(pmf: ArrayLike<number>, t: number): number {
   return t >= 0 && t < pmf.length ? (pmf[t] as number) : 0;
 }
 
