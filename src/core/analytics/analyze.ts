@@ -151,6 +151,7 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
       const exp = expectedScores(unit, ref);
       const cls = classes.get(unit.school) ?? [];
       const raw = concordanceRaw(unit, exp);
+      const expected = expectedTotals(test, unit.works, exp);
       const classNames: Record<number, string> = {};
       for (const c of cls) {
         // Class names are stored qualified by the school («sch780101 5А»); the dossier shows «5А».
@@ -168,14 +169,14 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
           works: unit.works.length,
           observed: isObserved(unit.school),
           indicators: [
-            cutExcessWithClasses(unit, cls, exp),
+            cutExcessWithClasses(unit, cls, exp, expected),
             misfit(unit, cls, ref),
             itemProfile(unit, cls, ref),
           ],
           homogeneity: homogeneity(unit, exp),
           tables: standardTables(test, unit.works),
           classNames,
-          expected: expectedTotals(test, unit.works, exp),
+          expected,
         },
       });
     }

@@ -12,7 +12,7 @@
  */
 import { poissonBinomialPmf, upperMidP } from '../stats/distributions';
 import { sidakMinP } from '../stats/multiplicity';
-import { groupPmf, type ExpectedScores } from '../expectedScores';
+import { expectedTotals, type ExpectedScores } from '../expectedScores';
 import { journalGroup } from '../reference';
 import type { Unit } from '../unit';
 import { notComputed, type IndicatorResult } from './result';
@@ -53,11 +53,13 @@ export function cutExcessWithClasses(
   unit: Unit,
   classes: readonly Unit[],
   exp: ExpectedScores,
+  expected?: ArrayLike<number>,
 ): IndicatorResult<CutExcessDetails> {
-  const school = cutExcess(unit, exp);
+  const school = cutExcess(unit, exp, expected);
   const big = classes.filter((c) => c.works.length >= MIN_CLASS_WORKS);
   if (big.length < 2) return school;
-  const perClass = big.map((c) => ({ klass: c.klass, result: cutExcess(c, exp) }));
+  // A class's histogram is not reported: only its n, p and effect.
+  const perClass = big.map((c) => ({ klass: c.klass, result: windows(c, exp, []) }));
   const ps = [school.p, ...perClass.map((c) => c.result.p)];
   const best = perClass.reduce<IndicatorResult<CutExcessDetails> | null>(
     (a, c) => (c.result.p !== null && (a === null || (a.p as number) > c.result.p) ? c.result : a),
@@ -87,24 +89,38 @@ export function cutExcessWithClasses(
   };
 }
 
-export function cutExcess(unit: Unit, exp: ExpectedScores): IndicatorResult<CutExcessDetails> {
+/**
+ * `expected`: the unit's expected number of works per total (`expectedTotals`), when the caller
+ * already has it.
+ */
+export function cutExcess(
+  unit: Unit,
+  exp: ExpectedScores,
+  expected: ArrayLike<number> = expectedTotals(unit.test, unit.works, exp),
+): IndicatorResult<CutExcessDetails> {
   const { test, works } = unit;
-  const { cuts } = test.design;
   const max = test.design.maxTotal;
   const observed = zeros(max + 1);
-  const expected = zeros(max + 1);
   for (let k = 0; k < works.length; k++) {
-    const w = works[k] as number;
-    const t = Math.min(max, Math.max(0, test.total[w] as number));
+    const t = Math.min(max, Math.max(0, test.total[works[k] as number] as number));
     observed[t] = (observed[t] as number) + 1;
-    const pmf = groupPmf(exp, test.journal[w] as number);
-    for (let s = 0; s <= max; s++) expected[s] = (expected[s] as number) + (pmf[s] as number);
   }
   const histogram = Array.from({ length: max + 1 }, (_, t) => ({
     total: t,
     observed: observed[t] as number,
     expected: round3(expected[t] as number),
   }));
+  return windows(unit, exp, histogram);
+}
+
+/** The test at the cuts; `histogram` is only passed through to the details. */
+function windows(
+  unit: Unit,
+  exp: ExpectedScores,
+  histogram: CutExcessDetails['histogram'],
+): IndicatorResult<CutExcessDetails> {
+  const { test, works } = unit;
+  const { cuts } = test.design;
   const details: CutExcessDetails = { cuts: [], histogram };
   if (!works.length) return notComputed('cutExcess', 0, 'нет работ', details);
 
