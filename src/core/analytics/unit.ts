@@ -12,10 +12,20 @@ export interface Unit {
 
 /**
  * Split a test into school units (ascending school index) and each school's classes (in order of
- * the class's first work); works stay in ascending order. A counting sort over the school index:
- * one Int32Array of all works, sliced per school.
+ * the class's first work); works stay in ascending order.
  */
 export function splitUnits(test: TestWorks): { schools: Unit[]; classes: Map<number, Unit[]> } {
+  const schools = schoolUnits(test);
+  const classes = new Map<number, Unit[]>();
+  for (const unit of schools) classes.set(unit.school, classUnits(test, unit.school, unit.works));
+  return { schools, classes };
+}
+
+/**
+ * The school units of a test, ascending by school index, works ascending: a counting sort over
+ * the school index into one Int32Array of all works, viewed per school.
+ */
+export function schoolUnits(test: TestWorks): Unit[] {
   let maxSchool = -1;
   for (let w = 0; w < test.n; w++) maxSchool = Math.max(maxSchool, test.school[w] as number);
   const start = new Int32Array(maxSchool + 2);
@@ -33,16 +43,12 @@ export function splitUnits(test: TestWorks): { schools: Unit[]; classes: Map<num
     fill[s] = (fill[s] as number) + 1;
   }
   const schools: Unit[] = [];
-  const classes = new Map<number, Unit[]>();
   for (let school = 0; school <= maxSchool; school++) {
     const a = start[school] as number;
     const b = start[school + 1] as number;
-    if (a === b) continue;
-    const works = order.subarray(a, b);
-    schools.push({ test, school, klass: -1, works });
-    classes.set(school, classUnits(test, school, works));
+    if (a < b) schools.push({ test, school, klass: -1, works: order.subarray(a, b) });
   }
-  return { schools, classes };
+  return schools;
 }
 
 function classUnits(test: TestWorks, school: number, works: Int32Array): Unit[] {
