@@ -119,20 +119,20 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
   const pending: PendingUnit[] = [];
   const seriesByTest = new Map<
     string,
-    { series: SchoolYearMean[]; years: Map<number, YearSummary> }
+    { series: SchoolYearMean[]; years: Map<number, YearSummary>; units: PendingUnit[] }
   >();
 
   const ordered = [...data.tests].sort((a, b) => a.design.year - b.design.year);
   for (const test of ordered) {
     const { subject, grade, year } = test.design;
     // Observation status per school of this test (looked up once per school, not per work).
-    const status = new Map<number, boolean | null>();
+    const status: (boolean | null | undefined)[] = [];
     const isObserved = (school: number): boolean | null => {
-      let v = status.get(school);
+      let v = status[school];
       if (v === undefined) {
         v =
           data.observed.get(unitKey(data.schools[school] as string, subject, grade, year)) ?? null;
-        status.set(school, v);
+        status[school] = v;
       }
       return v;
     };
@@ -199,8 +199,10 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
     const entry = seriesByTest.get(seriesId) ?? {
       series: [],
       years: new Map<number, YearSummary>(),
+      units: [],
     };
     seriesByTest.set(seriesId, entry);
+    entry.units.push(...unitsHere);
     let s1 = 0;
     let s2 = 0;
     for (let w = 0; w < test.n; w++) {
@@ -249,7 +251,7 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
   }
 
   // Across-year indicators per subject × grade series.
-  for (const [seriesId, { series, years }] of seriesByTest) {
+  for (const [seriesId, { series, years, units }] of seriesByTest) {
     const [subject, gradeText] = seriesId.split('|') as [string, string];
     const grade = Number(gradeText);
     const model = yearChange(series, years);
@@ -260,8 +262,7 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
       years,
       model.tau2,
     );
-    for (const u of pending) {
-      if (u.analysis.subject !== subject || u.analysis.grade !== grade) continue;
+    for (const u of units) {
       const key = seriesKey(u.school, u.analysis.year);
       const yc = model.results.get(key);
       const og = gaps.get(key);
