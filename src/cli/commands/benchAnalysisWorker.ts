@@ -18,6 +18,7 @@ export interface AnalysisBenchResult {
 
 /** The target of issue 4: a region of 1,000,000 works × 3 years analysed in ≤ 10 s. */
 export const ANALYSIS_TARGET_SECONDS = 10;
+const TARGET_WORKS_PER_YEAR = 1_000_000;
 const YEARS = [2023, 2024, 2025];
 const SIZES = [25, 50, 75, 100];
 
@@ -67,9 +68,12 @@ async function main() {
   const peak = peakRss();
   const flagged = result.schools.filter((s) => s.flagged);
   const right = flagged.filter((s) => manipulated.has(`${s.school}|${s.year}`)).length;
-  const met = seconds <= ANALYSIS_TARGET_SECONDS ? 'выполнена' : 'НЕ выполнена';
+  const met =
+    perYear >= TARGET_WORKS_PER_YEAR
+      ? `цель ≤ ${ANALYSIS_TARGET_SECONDS} с ${seconds <= ANALYSIS_TARGET_SECONDS ? 'выполнена' : 'НЕ выполнена'}`
+      : `цель ≤ ${ANALYSIS_TARGET_SECONDS} с ставится для ${int(TARGET_WORKS_PER_YEAR)} работ в год`;
   say(
-    `Анализ региона, ${int(works)} работ: ${sec(seconds)} — ${int(Math.round(works / seconds))} работ/с; пик памяти ${mb(peak)} (с данными); цель ≤ ${ANALYSIS_TARGET_SECONDS} с ${met}`,
+    `Анализ региона, ${int(works)} работ: ${sec(seconds)} — ${int(Math.round(works / seconds))} работ/с; пик памяти ${mb(peak)} (с данными); ${met}`,
   );
   say(
     `  (движок ${sec((analyzed - t) / 1000)}, документ JSON с досье ${sec((performance.now() - analyzed) / 1000)}; школ-лет ${int(result.schools.length)}, с признаками ${int(flagged.length)}, из них искажали ${int(right)})`,
