@@ -93,6 +93,16 @@ function indicatorJson(i: IndicatorResult) {
 
 /** The JSON document `vsoko analyze --json` writes (the external contract): dossiers included. */
 export function analysisJson(result: AnalysisResult, files: unknown, options: AnalyzeOptions) {
+  // Subject names looked up once per code (every unit of every school names its subject).
+  const names = new Map<string, string>();
+  const subjectOf = (code: string): string => {
+    let name = names.get(code);
+    if (name === undefined) {
+      name = subjectName(code);
+      names.set(code, name);
+    }
+    return name;
+  };
   return {
     engineVersion: result.engineVersion,
     parameters: {
@@ -102,7 +112,7 @@ export function analysisJson(result: AnalysisResult, files: unknown, options: An
     },
     files,
     schools: result.schools.map((s) => {
-      const dossier = buildDossier(s, subjectName);
+      const dossier = buildDossier(s, subjectOf);
       return {
         school: s.school,
         year: s.year,
@@ -113,12 +123,12 @@ export function analysisJson(result: AnalysisResult, files: unknown, options: An
         supportList: s.supportList,
         yearsInRow: s.yearsInRow,
         tests: s.tests,
-        driver: s.driver ? { ...s.driver, subject: subjectName(s.driver.subject) } : null,
+        driver: s.driver ? { ...s.driver, subject: subjectOf(s.driver.subject) } : null,
         summary: dossier.summary,
         evidence: dossier.evidence,
         caveats: dossier.caveats,
         units: s.units.map((u) => ({
-          subject: subjectName(u.subject),
+          subject: subjectOf(u.subject),
           grade: u.grade,
           works: u.works,
           observed: u.observed,
@@ -134,7 +144,7 @@ export function analysisJson(result: AnalysisResult, files: unknown, options: An
         })),
       };
     }),
-    tests: result.tests.map((t) => ({ ...t, subject: subjectName(t.subject) })),
+    tests: result.tests.map((t) => ({ ...t, subject: subjectOf(t.subject) })),
   };
 }
 
