@@ -92,12 +92,16 @@ program
 program
   .command('bench')
   .description(
-    'Замеры: загрузка результатов (CSV региона и XLSX в PGlite и PostgreSQL) и нагрузка на экраны объективности (50 пользователей, PostgreSQL)',
+    'Замеры: загрузка результатов (CSV региона и XLSX в PGlite и PostgreSQL), анализ объективности региона (с DuckDB для сравнения) и нагрузка на экраны объективности (50 пользователей, PostgreSQL)',
   )
   .option('--works <n>', 'работ в CSV', '1000000')
   .option('--xlsx-works <n>', 'работ в XLSX (0 — без XLSX)', '100000')
   .option('--pg <url>', 'сервер PostgreSQL для замера (временная база создаётся и удаляется)')
-  .option('--only <part>', 'только import (загрузка) или load (нагрузка на экраны)')
+  .option(
+    '--only <part>',
+    'только import (загрузка), analysis (анализ региона) или load (нагрузка на экраны)',
+  )
+  .option('--analysis-works <n>', 'работ в год в регионе для анализа (3 года)', '1000000')
   .option('--load-schools <n>', 'школ в муниципалитете для нагрузочного замера', '300')
   .option('--load-seconds <n>', 'длительность нагрузочного замера, с', '20')
   .action((o: BenchOptions) => benchCommand(o));

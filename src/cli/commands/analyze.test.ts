@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,6 +24,9 @@ interface SchoolEntry {
   yearsInRow: number;
   evidence: { indicator: string; p: number; text: string; n: number }[];
 }
+
+/** SHA-256 of the JSON written for the simulated files below, the temporary folder as «<dir>». */
+const CLI_JSON_SHA256 = 'a4847d410defd48203832adb8b21a68f77e8c060f4ae0c9a696734894d3206bd';
 
 describe('vsoko analyze (CLI contract)', () => {
   let dir = '';
@@ -57,7 +61,11 @@ describe('vsoko analyze (CLI contract)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Анализ объективности результатов/);
     expect(r.stdout).not.toMatch(/^\s*[{[]/m);
-    const json = JSON.parse(readFileSync(out, 'utf8')) as { schools: SchoolEntry[] };
+    const text = readFileSync(out, 'utf8');
+    const json = JSON.parse(text) as { schools: SchoolEntry[] };
+    // The whole document is pinned (temporary paths aside): speed work must not change a figure.
+    const pinned = text.split(JSON.stringify(dir).slice(1, -1)).join('<dir>');
+    expect(createHash('sha256').update(pinned).digest('hex')).toBe(CLI_JSON_SHA256);
     const keys = json.schools.map((s) => `${s.school}|${s.year}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys.length).toBe(60 * 3);

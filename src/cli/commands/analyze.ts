@@ -73,7 +73,7 @@ export async function analyzeCommand(paths: string[], options: AnalyzeOptions): 
     );
   }
   const result = analyze(data, { q: options.q, supportQ: 0.1 });
-  const json = toJson(result, loaded.files, options);
+  const json = analysisJson(result, loaded.files, options);
   await writeFile(options.json, `${JSON.stringify(json, null, 2)}\n`);
   process.stdout.write(summaryText(result, loaded.warnings, options));
 }
@@ -91,7 +91,18 @@ function indicatorJson(i: IndicatorResult) {
   };
 }
 
-function toJson(result: AnalysisResult, files: unknown, options: AnalyzeOptions) {
+/** The JSON document `vsoko analyze --json` writes (the external contract): dossiers included. */
+export function analysisJson(result: AnalysisResult, files: unknown, options: AnalyzeOptions) {
+  // Subject names looked up once per code (every unit of every school names its subject).
+  const names = new Map<string, string>();
+  const subjectOf = (code: string): string => {
+    let name = names.get(code);
+    if (name === undefined) {
+      name = subjectName(code);
+      names.set(code, name);
+    }
+    return name;
+  };
   return {
     engineVersion: result.engineVersion,
     parameters: {
@@ -101,7 +112,7 @@ function toJson(result: AnalysisResult, files: unknown, options: AnalyzeOptions)
     },
     files,
     schools: result.schools.map((s) => {
-      const dossier = buildDossier(s, subjectName);
+      const dossier = buildDossier(s, subjectOf);
       return {
         school: s.school,
         year: s.year,
@@ -112,12 +123,12 @@ function toJson(result: AnalysisResult, files: unknown, options: AnalyzeOptions)
         supportList: s.supportList,
         yearsInRow: s.yearsInRow,
         tests: s.tests,
-        driver: s.driver ? { ...s.driver, subject: subjectName(s.driver.subject) } : null,
+        driver: s.driver ? { ...s.driver, subject: subjectOf(s.driver.subject) } : null,
         summary: dossier.summary,
         evidence: dossier.evidence,
         caveats: dossier.caveats,
         units: s.units.map((u) => ({
-          subject: subjectName(u.subject),
+          subject: subjectOf(u.subject),
           grade: u.grade,
           works: u.works,
           observed: u.observed,
@@ -133,7 +144,7 @@ function toJson(result: AnalysisResult, files: unknown, options: AnalyzeOptions)
         })),
       };
     }),
-    tests: result.tests.map((t) => ({ ...t, subject: subjectName(t.subject) })),
+    tests: result.tests.map((t) => ({ ...t, subject: subjectOf(t.subject) })),
   };
 }
 

@@ -12,16 +12,20 @@ import {
   tablesToXlsx,
   type ExportWork,
 } from '../../importers/results/writers';
+import type { AnalysisBenchResult } from './benchAnalysisWorker';
 import type { BenchResult } from './benchWorker';
 import { loadBench } from './benchLoad';
 
 /**
- * `npm run bench`: a region-year of ВПР (default 1,000,000 works × 15 tasks, ~2,000 schools)
+ * `npm run bench`: (1) imports — a region-year of ВПР (default 1,000,000 works × 15 tasks, ~2,000 schools)
  * as a Windows-1251 «Индивидуальные результаты» CSV and a 100,000-work XLSX (and one a quarter
  * of that size, to show how memory grows), imported through the real service (parse, check,
  * COPY) into PGlite and, with --pg / DATABASE_URL / TEST_DATABASE_URL, into a temporary
  * PostgreSQL database created and dropped here. Each import runs in its own process, so the
- * printed peak memory (max RSS) is that import's own.
+ * printed peak memory (max RSS) is that import's own. (2) analysis — a generated region
+ * (`--analysis-works` per year × 3 years) analysed as `vsoko analyze` does, and the shared
+ * aggregates side by side in DuckDB (`benchAnalysisWorker.ts`). (3) load — the objectivity
+ * screens under 50 connections (`benchLoad.ts`, PostgreSQL only).
  */
 const TASKS = Array.from({ length: 15 }, (_, i) => ({
   code: String(i + 1),
@@ -116,6 +120,23 @@ async function regionXlsx(works: number): Promise<Buffer> {
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} МБ`;
 const WORKER = fileURLToPath(new URL('./benchWorker.ts', import.meta.url));
 
+const ANALYSIS_WORKER = fileURLToPath(new URL('./benchAnalysisWorker.ts', import.meta.url));
+
+/** The analysis of a generated region and the DuckDB comparison, in a child process. */
+async function analysisBench(perYear: number): Promise<void> {
+  if (!(perYear >= 1000)) throw new Error('--analysis-works: число работ в год, не меньше 1000');
+  const result = await new Promise<AnalysisBenchResult>((resolve, reject) => {
+    const child = fork(ANALYSIS_WORKER, [String(perYear)], { stdio: 'inherit' });
+    let out: AnalysisBenchResult | null = null;
+    child.on('message', (m) => (out = m as AnalysisBenchResult));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      out ? resolve(out) : reject(new Error(`Анализ: процесс завершился с кодом ${code}`)),
+    );
+  });
+  console.log(`\nИтог анализа:\n${result.lines.join('\n')}`);
+}
+
 /** Runs one import in a child process (same Node options, so the TypeScript loader too). */
 function runImport(
   kind: 'pglite' | 'postgres' | 'read',
@@ -166,6 +187,7 @@ async function temporaryPgDatabase(
 
 export interface BenchOptions {
   works: string;
+  analysisWorks: string;
   xlsxWorks: string;
   pg?: string;
   only?: string;
@@ -176,10 +198,11 @@ export interface BenchOptions {
 /** `npm run bench`: the import figures, then the load run of the objectivity screens. */
 export async function benchCommand(o: BenchOptions) {
   const pgUrl = o.pg ?? process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (o.only !== undefined && o.only !== 'import' && o.only !== 'load')
-    throw new Error('--only: import или load');
-  if (o.only !== 'load') await importBench(o, pgUrl);
-  if (o.only === 'import') return;
+  if (o.only !== undefined && !['import', 'analysis', 'load'].includes(o.only))
+    throw new Error('--only: import, analysis или load');
+  if (o.only === undefined || o.only === 'import') await importBench(o, pgUrl);
+  if (o.only === undefined || o.only === 'analysis') await analysisBench(Number(o.analysisWorks));
+  if (o.only !== undefined && o.only !== 'load') return;
   if (!pgUrl) {
     console.log(
       'Нагрузка: пропущено (нужен PostgreSQL: --pg <url>, DATABASE_URL или TEST_DATABASE_URL)',

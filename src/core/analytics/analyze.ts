@@ -114,19 +114,38 @@ interface PendingUnit {
   concordanceRaw: ConcordanceRaw;
 }
 
+// The collators `localeCompare` would build on every call, made once.
+const RU = new Intl.Collator('ru');
+const DEFAULT_ORDER = new Intl.Collator();
+
+function allWorks(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
 export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTIONS): AnalysisResult {
   const tests: TestSummary[] = [];
   const pending: PendingUnit[] = [];
   const seriesByTest = new Map<
     string,
-    { series: SchoolYearMean[]; years: Map<number, YearSummary> }
+    { series: SchoolYearMean[]; years: Map<number, YearSummary>; units: PendingUnit[] }
   >();
 
   const ordered = [...data.tests].sort((a, b) => a.design.year - b.design.year);
   for (const test of ordered) {
     const { subject, grade, year } = test.design;
-    const isObserved = (school: number): boolean | null =>
-      data.observed.get(unitKey(data.schools[school] as string, subject, grade, year)) ?? null;
+    // Observation status per school of this test (looked up once per school, not per work).
+    const status: (boolean | null | undefined)[] = [];
+    const isObserved = (school: number): boolean | null => {
+      let v = status[school];
+      if (v === undefined) {
+        v =
+          data.observed.get(unitKey(data.schools[school] as string, subject, grade, year)) ?? null;
+        status[school] = v;
+      }
+      return v;
+    };
     const observedWork = new Uint8Array(test.n);
     let anyObserved = false;
     for (let w = 0; w < test.n; w++) {
@@ -143,6 +162,7 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
     for (const unit of schools) {
       const exp = expectedScores(unit, ref);
       const raw = concordanceRaw(unit, exp);
+      const expected = expectedTotals(test, unit.works, exp);
       const observed = isObserved(unit.school);
       const classes: ClassAnalysis[] = [];
       for (const c of analysedClasses(classesOf(unit.school))) {
@@ -162,11 +182,11 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
           year,
           works: unit.works.length,
           observed,
-          indicators: [cutExcess(unit, exp), misfit(unit, ref), itemProfile(unit, ref)],
+          indicators: [cutExcess(unit, exp, expected), misfit(unit, ref), itemProfile(unit, ref)],
           homogeneity: homogeneity(unit, exp),
           tables: standardTables(test, unit.works),
           classes,
-          expected: Array.from(expectedTotals(test, unit.works, exp)),
+          expected,
         },
       });
     }
@@ -193,8 +213,10 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
     const entry = seriesByTest.get(seriesId) ?? {
       series: [],
       years: new Map<number, YearSummary>(),
+      units: [],
     };
     seriesByTest.set(seriesId, entry);
+    entry.units.push(...unitsHere);
     let s1 = 0;
     let s2 = 0;
     for (let w = 0; w < test.n; w++) {
@@ -237,16 +259,13 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
       reference: { source: ref.source, works: ref.size },
       concordanceRho: rho,
       bunching: bunching(municipalCounts, test.design.cuts, 20240601 + year),
-      municipality: standardTables(
-        test,
-        Int32Array.from({ length: test.n }, (_, i) => i),
-      ),
+      municipality: standardTables(test, allWorks(test.n)),
       region: regionRow(data.region?.get(testKey(subject, grade, year))),
     });
   }
 
   // Across-year indicators per subject × grade series.
-  for (const [seriesId, { series, years }] of seriesByTest) {
+  for (const [seriesId, { series, years, units }] of seriesByTest) {
     const [subject, gradeText] = seriesId.split('|') as [string, string];
     const grade = Number(gradeText);
     const model = yearChange(series, years);
@@ -257,8 +276,7 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
       years,
       model.tau2,
     );
-    for (const u of pending) {
-      if (u.analysis.subject !== subject || u.analysis.grade !== grade) continue;
+    for (const u of units) {
       const key = seriesKey(u.school, u.analysis.year);
       const yc = model.results.get(key);
       const og = gaps.get(key);
@@ -277,7 +295,7 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
   }
   type Pending = SchoolYear & { floorMetInternal: boolean };
   const schoolYears: Pending[] = [...bySchoolYear.values()].map(({ school, year, units }) => {
-    units.sort((a, b) => a.subject.localeCompare(b.subject, 'ru') || a.grade - b.grade);
+    units.sort((a, b) => RU.compare(a.subject, b.subject) || a.grade - b.grade);
     const combined = combineSchoolYear(units);
     const best = combined.driver;
     const p = combined.p ?? 1;
@@ -324,9 +342,7 @@ export function analyze(data: Dataset, options: AnalysisOptions = DEFAULT_OPTION
       if (s.flagged) for (let y = s.year; flaggedSet.has(`${s.school}|${y}`); y--) run += 1;
       return { ...s, yearsInRow: run };
     })
-    .sort((a, b) => a.year - b.year || a.p - b.p || a.school.localeCompare(b.school));
-  tests.sort(
-    (a, b) => a.year - b.year || a.subject.localeCompare(b.subject, 'ru') || a.grade - b.grade,
-  );
+    .sort((a, b) => a.year - b.year || a.p - b.p || DEFAULT_ORDER.compare(a.school, b.school));
+  tests.sort((a, b) => a.year - b.year || RU.compare(a.subject, b.subject) || a.grade - b.grade);
   return { engineVersion: ENGINE_VERSION, options, schools: result, tests };
 }

@@ -151,6 +151,52 @@ export function gNormed(model: StepModel, x: ArrayLike<number>): number | null {
 }
 
 /**
+ * gNormed for the work whose task scores start at `offset` in a row-major score matrix, with the
+ * rank sums tabulated by `stepRankPrefix` (the reference computes it for every work without
+ * copying rows). Same value as `gNormed`.
+ */
+export function gNormedAt(
+  model: StepModel,
+  prefix: Float64Array,
+  scores: Uint8Array,
+  offset: number,
+): number | null {
+  let r = 0;
+  let rankSum = 0;
+  for (let i = 0; i < model.itemMax.length; i++) {
+    const xi = Math.min(scores[offset + i] as number, model.itemMax[i] as number);
+    rankSum += prefix[(model.stepOffset[i] as number) + i + xi] as number;
+    r += xi;
+  }
+  return gNormedOf(model, r, rankSum);
+}
+
+/** gNormed from the number of passed steps r and the sum of their popularity ranks. */
+export function gNormedOf(model: StepModel, r: number, rankSum: number): number | null {
+  const maxG = (model.maxRankSum[r] as number) - (r * (r + 1)) / 2;
+  if (!(maxG > 0)) return null;
+  return (rankSum - (r * (r + 1)) / 2) / maxG;
+}
+
+/**
+ * Σ rank over the first c steps of task i, for c = 0..itemMax[i], at index
+ * stepOffset[i] + i + c (each task's block holds its maximum plus one entries).
+ */
+export function stepRankPrefix(model: StepModel): Float64Array {
+  const items = model.itemMax.length;
+  const out = new Float64Array(model.steps + items);
+  for (let i = 0; i < items; i++) {
+    const off = model.stepOffset[i] as number;
+    let sum = 0;
+    for (let c = 1; c <= (model.itemMax[i] as number); c++) {
+      sum += model.rank[off + c - 1] as number;
+      out[off + i + c] = sum;
+    }
+  }
+  return out;
+}
+
+/**
  * U3p = (maxW(r) − W)/(maxW(r) − minW(r)), W = Σ logit(popularity) over passed steps.
  * 0 = perfect Guttman pattern, 1 = the most reversed one. Null when max = min (r = 0 or L).
  */

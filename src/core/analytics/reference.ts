@@ -9,7 +9,7 @@
  * contaminated units, and always use all works: a small observed sample makes their conditional
  * moments too noisy (in the validation study it raised the false-positive rate to 0.07).
  */
-import { buildStepModel, gNormed, type StepModel } from './personFit';
+import { buildStepModel, gNormedOf, stepRankPrefix, type StepModel } from './personFit';
 import { leastSquares } from './stats/leastSquares';
 import { mean, variance } from './stats/robust';
 import type { TestWorks } from './types';
@@ -62,13 +62,6 @@ export interface Reference {
   itemTotal: Int16Array;
 }
 
-export function itemSumTotal(test: TestWorks, w: number): number {
-  const items = test.design.itemMax.length;
-  let s = 0;
-  for (let i = 0; i < items; i++) s += test.scores[w * items + i] as number;
-  return s;
-}
-
 export function buildReference(test: TestWorks, observedWork: Uint8Array | null): Reference {
   const { n, design } = test;
   const items = design.itemMax.length;
@@ -78,64 +71,90 @@ export function buildReference(test: TestWorks, observedWork: Uint8Array | null)
   const inReference = useObserved ? observedWork : new Uint8Array(n).fill(1);
   const size = useObserved ? observedCount : n;
 
-  const itemTotal = new Int16Array(n);
-  for (let w = 0; w < n; w++) itemTotal[w] = itemSumTotal(test, w);
-
+  // One pass over the score matrix for the integer tallies: item-sum totals, item sums, item sums
+  // per total, and how many works reach each score of each task (integer sums, so the order of
+  // accumulation does not matter).
   const everyWork = new Uint8Array(n).fill(1);
-  // Step popularity and item means over all works.
-  const steps = design.itemMax.reduce((a, b) => a + b, 0);
-  const stepPass = new Float64Array(steps);
+  const { itemMax } = design;
+  const steps = itemMax.reduce((a, b) => a + b, 0);
+  const itemTotal = new Int16Array(n);
   const itemMean = new Float64Array(items);
+  const itemMeanByTotal = new Float64Array((steps + 1) * items);
+  const countByTotal = new Float64Array(steps + 1);
+  // Works per task and score (clipped to the task's maximum), laid out as the steps plus one.
+  const scoreCount = new Float64Array(steps + items);
+  const scoreOffset = new Int32Array(items);
+  for (let i = 1; i < items; i++)
+    scoreOffset[i] = (scoreOffset[i - 1] as number) + (itemMax[i - 1] as number) + 1;
   for (let w = 0; w < n; w++) {
-    let off = 0;
+    const row = w * items;
+    let r = 0;
     for (let i = 0; i < items; i++) {
-      const x = test.scores[w * items + i] as number;
+      const x = test.scores[row + i] as number;
+      r += x;
       itemMean[i] = (itemMean[i] as number) + x;
-      for (let k = 0; k < x && k < (design.itemMax[i] as number); k++)
-        stepPass[off + k] = (stepPass[off + k] as number) + 1;
-      off += design.itemMax[i] as number;
+      const c = (scoreOffset[i] as number) + Math.min(x, itemMax[i] as number);
+      scoreCount[c] = (scoreCount[c] as number) + 1;
     }
+    itemTotal[w] = r;
+    countByTotal[r] = (countByTotal[r] as number) + 1;
+    const base = r * items;
+    for (let i = 0; i < items; i++)
+      itemMeanByTotal[base + i] =
+        (itemMeanByTotal[base + i] as number) + (test.scores[row + i] as number);
+  }
+  // Step k of task i is passed by the works scoring more than k on it.
+  const stepPass = new Float64Array(steps);
+  let off = 0;
+  for (let i = 0; i < items; i++) {
+    const max = itemMax[i] as number;
+    let passing = 0;
+    for (let k = max - 1; k >= 0; k--) {
+      passing += scoreCount[(scoreOffset[i] as number) + k + 1] as number;
+      stepPass[off + k] = passing;
+    }
+    off += max;
   }
   for (let s = 0; s < steps; s++) stepPass[s] = (stepPass[s] as number) / Math.max(1, n);
-  const stepModel = buildStepModel(design.itemMax, stepPass, n);
+  const stepModel = buildStepModel(itemMax, stepPass, n);
 
   // Difficulty = 1 − mean share of the maximum, centred over items.
   const difficulty = new Float64Array(items);
   const itemShare = new Float64Array(items);
   let dSum = 0;
   for (let i = 0; i < items; i++) {
-    itemShare[i] =
-      (itemMean[i] as number) / Math.max(1, n) / Math.max(1, design.itemMax[i] as number);
+    itemShare[i] = (itemMean[i] as number) / Math.max(1, n) / Math.max(1, itemMax[i] as number);
     difficulty[i] = 1 - (itemShare[i] as number);
     dSum += difficulty[i] as number;
   }
   for (let i = 0; i < items; i++)
     difficulty[i] = (difficulty[i] as number) - dSum / Math.max(1, items);
 
+  // Per work: the profile h = Σ d_i·x_i/max_i (terms tabulated per task and score, added in task
+  // order) and Gnormed.p from the rank sums of the passed steps (tabulated per task and score).
+  const term = new Float64Array(items * 256);
+  for (let i = 0; i < items; i++)
+    for (let x = 0; x < 256; x++)
+      term[i * 256 + x] = ((difficulty[i] as number) * x) / Math.max(1, itemMax[i] as number);
+  const rankPrefix = stepRankPrefix(stepModel);
   const gnormed = new Float64Array(n);
   const profile = new Float64Array(n);
-  const row = new Uint8Array(items);
   for (let w = 0; w < n; w++) {
     let h = 0;
+    let r = 0;
+    let rankSum = 0;
+    const row = w * items;
     for (let i = 0; i < items; i++) {
-      const x = test.scores[w * items + i] as number;
-      row[i] = x;
-      h += ((difficulty[i] as number) * x) / Math.max(1, design.itemMax[i] as number);
+      const x = test.scores[row + i] as number;
+      h += term[i * 256 + x] as number;
+      const xc = Math.min(x, itemMax[i] as number);
+      r += xc;
+      rankSum += rankPrefix[(scoreOffset[i] as number) + xc] as number;
     }
-    gnormed[w] = gNormed(stepModel, row) ?? NaN;
+    gnormed[w] = gNormedOf(stepModel, r, rankSum) ?? NaN;
     profile[w] = h;
   }
 
-  const itemMeanByTotal = new Float64Array((steps + 1) * items);
-  const countByTotal = new Float64Array(steps + 1);
-  for (let w = 0; w < n; w++) {
-    const r = itemTotal[w] as number;
-    countByTotal[r] = (countByTotal[r] as number) + 1;
-    for (let i = 0; i < items; i++) {
-      itemMeanByTotal[r * items + i] =
-        (itemMeanByTotal[r * items + i] as number) + (test.scores[w * items + i] as number);
-    }
-  }
   for (let r = 0; r <= steps; r++) {
     const c = countByTotal[r] as number;
     if (c > 0)
@@ -257,10 +276,17 @@ function contextSlope(
     }
     groupMean[g] = c > 0 ? s / c : 0;
   }
-  const bySchool = new Map<
-    number,
-    { n: number; resid: number; journal: number; journal2: number; gn: number[]; gr: number[] }
-  >();
+  interface SchoolSums {
+    n: number;
+    resid: number;
+    journal: number;
+    journal2: number;
+    gn: number[];
+    gr: number[];
+  }
+  // Per school, in order of the school's first reference work (the regressions sum in that order).
+  const sums: (SchoolSums | undefined)[] = [];
+  const bySchool: SchoolSums[] = [];
   let jSum = 0;
   let jN = 0;
   for (let w = 0; w < test.n; w++) {
@@ -268,14 +294,19 @@ function contextSlope(
     const j = test.journal[w] as number;
     if (j < 2) continue;
     const s = test.school[w] as number;
-    const acc = bySchool.get(s) ?? {
-      n: 0,
-      resid: 0,
-      journal: 0,
-      journal2: 0,
-      gn: new Array<number>(JOURNAL_GROUPS).fill(0),
-      gr: new Array<number>(JOURNAL_GROUPS).fill(0),
-    };
+    let acc = sums[s];
+    if (!acc) {
+      acc = {
+        n: 0,
+        resid: 0,
+        journal: 0,
+        journal2: 0,
+        gn: new Array<number>(JOURNAL_GROUPS).fill(0),
+        gr: new Array<number>(JOURNAL_GROUPS).fill(0),
+      };
+      sums[s] = acc;
+      bySchool.push(acc);
+    }
     const g = journalGroup(j);
     const r = (test.total[w] as number) - (groupMean[g] as number);
     acc.n += 1;
@@ -284,7 +315,6 @@ function contextSlope(
     acc.gr[g] = (acc.gr[g] as number) + r;
     acc.journal += j;
     acc.journal2 += j * j;
-    bySchool.set(s, acc);
     jSum += j;
     jN += 1;
   }
@@ -294,7 +324,7 @@ function contextSlope(
   const wts: number[] = [];
   const means: number[] = [];
   const sampling: number[] = [];
-  for (const acc of bySchool.values()) {
+  for (const acc of bySchool) {
     if (acc.n < 5) continue;
     const m = acc.journal / acc.n;
     x.push([1, m - meanJournal]);
@@ -316,7 +346,7 @@ function contextSlope(
     const gx: number[][] = [];
     const gy: number[] = [];
     const gw: number[] = [];
-    for (const acc of bySchool.values()) {
+    for (const acc of bySchool) {
       const k = acc.gn[g] as number;
       if (acc.n < 5 || k < 2) continue;
       gx.push([1, acc.journal / acc.n - meanJournal]);

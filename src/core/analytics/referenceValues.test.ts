@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import reference from './fixtures/reference.json';
 import { weightedKappa } from './indicators/concordance';
-import { buildStepModel, gNormed, guttmanErrors, lz, lzp, u3p } from './personFit';
+import {
+  buildStepModel,
+  gNormed,
+  gNormedAt,
+  guttmanErrors,
+  lz,
+  lzp,
+  stepRankPrefix,
+  u3p,
+} from './personFit';
 import { binomialUpper } from './stats/distributions';
 import { bhAdjust } from './stats/multiplicity';
 
@@ -13,6 +22,9 @@ describe('reference values for fixed small inputs', () => {
       const model = buildStepModel(Uint8Array.from(c.itemMax), c.popularity, c.n);
       expect(guttmanErrors(model, c.x), `G ${c.x}`).toBe(c.G);
       const g = gNormed(model, c.x);
+      // The reference's per-work form reads the row in place from a score matrix.
+      const matrix = Uint8Array.from([9, 9, ...c.x]);
+      expect(gNormedAt(model, stepRankPrefix(model), matrix, 2)).toBe(g);
       if (c.Gnormed === null) expect(g).toBeNull();
       else expect(g).toBeCloseTo(c.Gnormed, 12);
       const u = u3p(model, c.x);

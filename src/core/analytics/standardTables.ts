@@ -7,6 +7,7 @@
  * taken over pupils with both marks; a task level missing from the file is grouped as «не указан».
  */
 import type { RegionAggregate, TestWorks } from './types';
+import { zeros } from './stats/zeros';
 
 /** FIOKO 2026 mastery thresholds: basic tasks ≥ 60 %, advanced and high ≥ 30 %. */
 export const MASTERY = { basic: 60, advanced: 30 } as const;
@@ -53,37 +54,94 @@ export interface StandardTables {
 const pct = (a: number, b: number): number | null =>
   b > 0 ? Math.round((1000 * a) / b) / 10 : null;
 
-export function standardTables(test: TestWorks, works: ArrayLike<number>): StandardTables {
-  const { design } = test;
-  const items = design.itemMax.length;
-  const markCount = [0, 0, 0, 0];
+/** Counts behind «Статистика по отметкам» and the journal comparison, over a set of works. */
+export interface MarkCounts {
+  participants: number;
+  /** Works with marks 2, 3, 4 and 5. */
+  marks: [number, number, number, number];
+  /** Works with a mark (2..5). */
+  marked: number;
+  /** Works with both a ВПР mark and a journal mark, and how they compare. */
+  pairs: number;
+  lowered: number;
+  confirmed: number;
+  raised: number;
+}
+
+export function markCounts(test: TestWorks, works: ArrayLike<number>): MarkCounts {
+  const marks: [number, number, number, number] = [0, 0, 0, 0];
   let marked = 0;
-  const j = { pairs: 0, lowered: 0, confirmed: 0, raised: 0 };
-  const dist = new Array<number>(design.maxTotal + 1).fill(0);
-  const itemSum = new Float64Array(items);
+  let pairs = 0;
+  let lowered = 0;
+  let confirmed = 0;
+  let raised = 0;
   for (let k = 0; k < works.length; k++) {
     const w = works[k] as number;
     const m = test.mark[w] as number;
     const jm = test.journal[w] as number;
     if (m >= 2) {
-      markCount[m - 2] = (markCount[m - 2] as number) + 1;
+      marks[m - 2] = (marks[m - 2] as number) + 1;
       marked += 1;
     }
     if (m >= 2 && jm >= 2) {
-      j.pairs += 1;
-      if (m < jm) j.lowered += 1;
-      else if (m === jm) j.confirmed += 1;
-      else j.raised += 1;
+      pairs += 1;
+      if (m < jm) lowered += 1;
+      else if (m === jm) confirmed += 1;
+      else raised += 1;
     }
+  }
+  return { participants: works.length, marks, marked, pairs, lowered, confirmed, raised };
+}
+
+/** «Статистика по отметкам» from the counts. */
+export function markStatistics(c: MarkCounts): MarkStatistics {
+  const { marked } = c;
+  const percent = marked
+    ? (c.marks.map((x) => pct(x, marked) as number) as [number, number, number, number])
+    : null;
+  return {
+    participants: c.participants,
+    percent,
+    successRate: percent ? Math.round((100 - percent[0]) * 10) / 10 : null,
+    qualityRate: percent ? Math.round((percent[2] + percent[3]) * 10) / 10 : null,
+    meanMark: marked
+      ? Math.round((100 * c.marks.reduce((a, x, i) => a + x * (i + 2), 0)) / marked) / 100
+      : null,
+  };
+}
+
+/** «Соответствие отметок … по журналу» (Понизили / Подтвердили / Повысили) from the counts. */
+export function journalTable(c: MarkCounts): JournalTable {
+  const { pairs, lowered, confirmed, raised } = c;
+  return {
+    pairs,
+    lowered,
+    confirmed,
+    raised,
+    percent: pairs
+      ? [
+          pct(lowered, pairs) as number,
+          pct(confirmed, pairs) as number,
+          pct(raised, pairs) as number,
+        ]
+      : null,
+  };
+}
+
+export function standardTables(test: TestWorks, works: ArrayLike<number>): StandardTables {
+  const { design } = test;
+  const items = design.itemMax.length;
+  const counts = markCounts(test, works);
+  const dist = new Array<number>(design.maxTotal + 1).fill(0);
+  const itemSum = zeros(items);
+  for (let k = 0; k < works.length; k++) {
+    const w = works[k] as number;
     const t = Math.min(design.maxTotal, Math.max(0, test.total[w] as number));
     dist[t] = (dist[t] as number) + 1;
     for (let i = 0; i < items; i++)
       itemSum[i] = (itemSum[i] as number) + (test.scores[w * items + i] as number);
   }
   const n = works.length;
-  const percent = marked
-    ? (markCount.map((c) => pct(c, marked) as number) as [number, number, number, number])
-    : null;
   const tasks: TaskRow[] = Array.from({ length: items }, (_, i) => {
     const level = design.itemLevels[i] ?? null;
     const p = n ? pct(itemSum[i] as number, n * Math.max(1, design.itemMax[i] as number)) : null;
@@ -99,25 +157,8 @@ export function standardTables(test: TestWorks, works: ArrayLike<number>): Stand
   });
   const levelNames = [...new Set(tasks.map((t) => t.level ?? 'не указан'))];
   return {
-    marks: {
-      participants: n,
-      percent,
-      successRate: percent ? Math.round((100 - percent[0]) * 10) / 10 : null,
-      qualityRate: percent ? Math.round((percent[2] + percent[3]) * 10) / 10 : null,
-      meanMark: marked
-        ? Math.round((100 * markCount.reduce((a, c, i) => a + c * (i + 2), 0)) / marked) / 100
-        : null,
-    },
-    journal: {
-      ...j,
-      percent: j.pairs
-        ? [
-            pct(j.lowered, j.pairs) as number,
-            pct(j.confirmed, j.pairs) as number,
-            pct(j.raised, j.pairs) as number,
-          ]
-        : null,
-    },
+    marks: markStatistics(counts),
+    journal: journalTable(counts),
     scoreDistribution: dist.map((c) => pct(c, n)),
     tasks,
     levels: levelNames.map((level) => {

@@ -1,5 +1,5 @@
 /** Builders of tiny hand-made inputs for the analytics tests. */
-import type { ExpectedScores } from './expectedScores';
+import { makeExpected, type ExpectedScores } from './expectedScores';
 import { JOURNAL_GROUPS } from './reference';
 import type { TestWorks } from './types';
 import type { Unit } from './unit';
@@ -52,5 +52,5 @@ export function flatExpectation(pmf: readonly number[]): ExpectedScores {
   const width = pmf.length;
   const all = new Float64Array(JOURNAL_GROUPS * width);
   for (let g = 0; g < JOURNAL_GROUPS; g++) all.set(pmf, g * width);
-  return { pmf: all, shift: 0, maxTotal: width - 1 };
+  return makeExpected(all, 0, width - 1);
 }

@@ -64,8 +64,11 @@ export function bunching(
   }
   if (!beta) return null;
   const deg = degree;
+  // Design rows of the chosen degree, made once (the bootstrap refits on them 100 times).
+  const rows = Array.from({ length: max + 1 }, (_, s) => design(s, deg));
+  const fitRows = fitBins.map((s) => rows[s] as number[]);
   const logFit = (b: readonly number[], s: number): number =>
-    design(s, deg).reduce((a, x, k) => a + x * (b[k] as number), 0);
+    (rows[s] as number[]).reduce((a, x, k) => a + x * (b[k] as number), 0);
   const fitted = (b: readonly number[], s: number): number => Math.max(0, Math.expm1(logFit(b, s)));
   const estimate = (obs: ArrayLike<number>, b: readonly number[]): BunchingCut[] =>
     cuts.map((c, idx) => {
@@ -98,14 +101,12 @@ export function bunching(
   const result = estimate(counts, beta);
   // Residual bootstrap over the fitting bins.
   const rng = createRng(seed);
-  const resid = fitBins.map((s) => Math.log1p(counts[s] ?? 0) - logFit(beta, s));
+  const baseFit = fitBins.map((s) => logFit(beta, s));
+  const resid = fitBins.map((s, i) => Math.log1p(counts[s] ?? 0) - (baseFit[i] as number));
   const boots: number[][] = cuts.map(() => []);
   for (let r = 0; r < BOOT; r++) {
-    const y = fitBins.map((s) => logFit(beta, s) + (resid[rng.int(0, resid.length - 1)] as number));
-    const b = leastSquares(
-      fitBins.map((s) => design(s, deg)),
-      y,
-    );
+    const y = baseFit.map((f) => f + (resid[rng.int(0, resid.length - 1)] as number));
+    const b = leastSquares(fitRows, y);
     if (!b) continue;
     const sim = Array.from({ length: max + 1 }, (_, s) =>
       excluded.has(s) ? (counts[s] ?? 0) : fitted(b, s),

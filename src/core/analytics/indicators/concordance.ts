@@ -17,6 +17,7 @@ import { groupPmf, type ExpectedScores } from '../expectedScores';
 import { normalUpperP } from '../stats/distributions';
 import type { Unit } from '../unit';
 import { notComputed, type IndicatorResult } from './result';
+import { zeros } from '../stats/zeros';
 
 export const MIN_PAIRS = 10;
 export const CONCORDANCE_FLOOR = 2;
@@ -67,8 +68,12 @@ export function concordanceRaw(unit: Unit, exp: ExpectedScores): ConcordanceRaw 
   let variance = 0;
   let informative = 0;
   let diffSum = 0;
-  const js: number[] = [];
-  const ms: number[] = [];
+  // Journal × ВПР mark table (marks 2..5) for κ, and the expected shares per journal mark (they
+  // depend on the journal mark only: computed once per mark).
+  const table = zeros(KAPPA_MARKS * KAPPA_MARKS);
+  let outOfScale = false;
+  const below = new Array<number>(6).fill(NaN);
+  const same = zeros(6);
   for (let k = 0; k < works.length; k++) {
     const w = works[k] as number;
     const j = test.journal[w] as number;
@@ -80,16 +85,29 @@ export function concordanceRaw(unit: Unit, exp: ExpectedScores): ConcordanceRaw 
     else d.raised += 1;
     if (Math.abs(m - j) >= 2) d.differByTwo += 1;
     diffSum += j - m;
-    js.push(j);
-    ms.push(m);
-    const pmf = groupPmf(exp, j);
-    const lo = cutOf[j] as number;
-    const hi = j < 5 ? (cutOf[j + 1] as number) : Infinity;
-    let pBelow = 0;
-    let pSame = 0;
-    for (let t = 0; t < pmf.length; t++) {
-      if (t < lo) pBelow += pmf[t] as number;
-      else if (t < hi) pSame += pmf[t] as number;
+    if (j > 5 || m > 5) outOfScale = true;
+    else
+      table[(j - 2) * KAPPA_MARKS + (m - 2)] =
+        (table[(j - 2) * KAPPA_MARKS + (m - 2)] as number) + 1;
+    let pBelow: number;
+    let pSame: number;
+    if (j <= 5 && !Number.isNaN(below[j])) {
+      pBelow = below[j] as number;
+      pSame = same[j] as number;
+    } else {
+      const pmf = groupPmf(exp, j);
+      const lo = cutOf[j] as number;
+      const hi = j < 5 ? (cutOf[j + 1] as number) : Infinity;
+      pBelow = 0;
+      pSame = 0;
+      for (let t = 0; t < pmf.length; t++) {
+        if (t < lo) pBelow += pmf[t] as number;
+        else if (t < hi) pSame += pmf[t] as number;
+      }
+      if (j <= 5) {
+        below[j] = pBelow;
+        same[j] = pSame;
+      }
     }
     const pAbove = Math.max(0, 1 - pBelow - pSame);
     d.expectedLowered += pBelow;
@@ -104,7 +122,7 @@ export function concordanceRaw(unit: Unit, exp: ExpectedScores): ConcordanceRaw 
     }
   }
   if (d.pairs) d.meanDifference = diffSum / d.pairs;
-  d.kappa = weightedKappa(js, ms, 2, 5);
+  d.kappa = outOfScale ? null : kappaFromTable(table, KAPPA_MARKS, d.pairs);
   for (const key of ['expectedLowered', 'expectedConfirmed', 'expectedRaised'] as const)
     d[key] = Math.round(d[key] * 1000) / 1000;
   return { details: d, notLowered, expected, variance, informative };
@@ -150,23 +168,35 @@ export function weightedKappa(
   const n = a.length;
   const k = hi - lo + 1;
   if (n < 2 || b.length !== n || k < 2) return null;
-  const obs = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  const ra = new Array<number>(k).fill(0);
-  const rb = new Array<number>(k).fill(0);
+  const table = zeros(k * k);
   for (let i = 0; i < n; i++) {
     const x = (a[i] as number) - lo;
     const y = (b[i] as number) - lo;
     if (x < 0 || x >= k || y < 0 || y >= k) return null;
-    (obs[x] as number[])[y] = ((obs[x] as number[])[y] as number) + 1;
-    ra[x] = (ra[x] as number) + 1;
-    rb[y] = (rb[y] as number) + 1;
+    table[x * k + y] = (table[x * k + y] as number) + 1;
   }
+  return kappaFromTable(table, k, n);
+}
+
+/** Marks 2..5: the scale of the journal × ВПР table. */
+const KAPPA_MARKS = 4;
+
+/** Quadratic-weighted κ from a k × k table of counts (row-major) over n pairs. */
+function kappaFromTable(table: readonly number[], k: number, n: number): number | null {
+  if (n < 2 || k < 2) return null;
+  const ra = new Array<number>(k).fill(0);
+  const rb = new Array<number>(k).fill(0);
+  for (let x = 0; x < k; x++)
+    for (let y = 0; y < k; y++) {
+      ra[x] = (ra[x] as number) + (table[x * k + y] as number);
+      rb[y] = (rb[y] as number) + (table[x * k + y] as number);
+    }
   let po = 0;
   let pe = 0;
   for (let x = 0; x < k; x++)
     for (let y = 0; y < k; y++) {
       const wgt = ((x - y) * (x - y)) / ((k - 1) * (k - 1));
-      po += wgt * ((obs[x] as number[])[y] as number);
+      po += wgt * (table[x * k + y] as number);
       pe += (wgt * (ra[x] as number) * (rb[y] as number)) / n;
     }
   if (!(pe > 0)) return null;

@@ -1,5 +1,6 @@
 import { normalUpperP } from '../stats/distributions';
 import type { ConditionalMoments } from '../reference';
+import { zeros } from '../stats/zeros';
 
 export interface ConditionalSum {
   /** Works with a defined statistic and a non-degenerate null (0 < total < max). */
@@ -28,8 +29,10 @@ export function conditionalSum(
   let v = 0;
   let k3 = 0;
   // Works per total in the unit: the reference means are estimates shared by all works with the
-  // same total, so their error adds Σ_r k_r² σ_r² / N_r to the variance.
-  const perTotal = new Map<number, number>();
+  // same total, so their error adds Σ_r k_r² σ_r² / N_r to the variance (summed over totals in
+  // order of first appearance).
+  const perTotal = zeros(moments.variance.length);
+  const order: number[] = [];
   for (let k = 0; k < works.length; k++) {
     const w = works[k] as number;
     const s = stat[w] as number;
@@ -42,10 +45,13 @@ export function conditionalSum(
     ex += moments.mean[r] as number;
     v += vr;
     k3 += moments.third[r] as number;
-    perTotal.set(r, (perTotal.get(r) ?? 0) + 1);
+    if (perTotal[r] === 0) order.push(r);
+    perTotal[r] = (perTotal[r] as number) + 1;
   }
-  for (const [r, k] of perTotal)
+  for (const r of order) {
+    const k = perTotal[r] as number;
     v += (k * k * (moments.variance[r] as number)) / Math.max(1, moments.count[r] as number);
+  }
   if (!n || !(v > 0)) return { n, observedMean: null, expectedMean: null, z: null, p: null };
   const z = (obs - ex) / Math.sqrt(v);
   // Cornish–Fisher correction for the skewness of the sum (Gnormed.p is right-skewed): the normal

@@ -15,9 +15,11 @@
  * and is left out.
  */
 import { poissonBinomialPmf, upperMidP } from '../stats/distributions';
-import { groupPmf, type ExpectedScores } from '../expectedScores';
+import { expectedTotals, type ExpectedScores } from '../expectedScores';
+import { journalGroup } from '../reference';
 import type { Unit } from '../unit';
 import { notComputed, type IndicatorResult } from './result';
+import { zeros } from '../stats/zeros';
 
 export const MIN_WINDOW = 10;
 export const CUT_EXCESS_FLOOR = 2;
@@ -39,48 +41,77 @@ export interface CutExcessDetails {
   histogram: { total: number; observed: number; expected: number }[];
 }
 
-export function cutExcess(unit: Unit, exp: ExpectedScores): IndicatorResult<CutExcessDetails> {
+/**
+ * `expected`: the unit's expected number of works per total (`expectedTotals`), when the caller
+ * already has it.
+ */
+export function cutExcess(
+  unit: Unit,
+  exp: ExpectedScores,
+  expected: ArrayLike<number> = expectedTotals(unit.test, unit.works, exp),
+): IndicatorResult<CutExcessDetails> {
   const { test, works } = unit;
-  const { cuts } = test.design;
   const max = test.design.maxTotal;
-  const observed = new Float64Array(max + 1);
-  const expected = new Float64Array(max + 1);
+  const observed = zeros(max + 1);
   for (let k = 0; k < works.length; k++) {
-    const w = works[k] as number;
-    const t = Math.min(max, Math.max(0, test.total[w] as number));
+    const t = Math.min(max, Math.max(0, test.total[works[k] as number] as number));
     observed[t] = (observed[t] as number) + 1;
-    const pmf = groupPmf(exp, test.journal[w] as number);
-    for (let s = 0; s <= max; s++) expected[s] = (expected[s] as number) + (pmf[s] as number);
   }
   const histogram = Array.from({ length: max + 1 }, (_, t) => ({
     total: t,
     observed: observed[t] as number,
     expected: round3(expected[t] as number),
   }));
+  return windows(unit, exp, histogram);
+}
+
+/** The test at the cuts; `histogram` is only passed through to the details. */
+function windows(
+  unit: Unit,
+  exp: ExpectedScores,
+  histogram: CutExcessDetails['histogram'],
+): IndicatorResult<CutExcessDetails> {
+  const { test, works } = unit;
+  const { cuts } = test.design;
   const details: CutExcessDetails = { cuts: [], histogram };
   if (!works.length) return notComputed('cutExcess', 0, 'нет работ', details);
 
+  // π of every work in a window, cut after cut (a work near two close cuts counts for both).
   const allProbs: number[] = [];
+  let m = 0;
   let atAll = 0;
-  (cuts as readonly number[]).forEach((c, idx) => {
-    const probs: number[] = [];
+  const groups = exp.rows.length;
+  // Whether a window tells anything (0 < π < 1) and π itself depend on the journal group only.
+  const usable = zeros(groups);
+  const pi = zeros(groups);
+  for (let idx = 0; idx < cuts.length; idx++) {
+    const c = cuts[idx] as number;
+    for (let g = 0; g < groups; g++) {
+      const pmf = exp.rows[g] as ArrayLike<number>;
+      const pB = at(pmf, c - 2) + at(pmf, c - 1);
+      const pC = at(pmf, c);
+      // π = 0 or 1: the window cannot tell anything about this pupil.
+      usable[g] = pB > 0 && pC > 0 ? 1 : 0;
+      pi[g] = pC / (pB + pC);
+    }
+    const start = m;
     let below = 0;
     let atCut = 0;
     for (let k = 0; k < works.length; k++) {
       const w = works[k] as number;
       const t = test.total[w] as number;
       if (t < c - 2 || t > c) continue;
-      const pmf = groupPmf(exp, test.journal[w] as number);
-      const pB = at(pmf, c - 2) + at(pmf, c - 1);
-      const pC = at(pmf, c);
-      // π = 0 or 1: the window cannot tell anything about this pupil.
-      if (!(pB > 0 && pC > 0)) continue;
-      probs.push(pC / (pB + pC));
+      const g = journalGroup(test.journal[w] as number);
+      if (!usable[g]) continue;
+      allProbs.push(pi[g] as number);
+      m += 1;
       if (t === c) atCut += 1;
       else below += 1;
     }
-    const expectedAtCut = probs.reduce((a, b) => a + b, 0);
-    const pCut = probs.length >= MIN_WINDOW ? upperMidP(poissonBinomialPmf(probs), atCut) : null;
+    let expectedAtCut = 0;
+    for (let k = start; k < m; k++) expectedAtCut += allProbs[k] as number;
+    const pCut =
+      m - start >= MIN_WINDOW ? upperMidP(poissonBinomialPmf(allProbs, start, m), atCut) : null;
     details.cuts.push({
       mark: (idx + 3) as 3 | 4 | 5,
       cut: c,
@@ -89,13 +120,16 @@ export function cutExcess(unit: Unit, exp: ExpectedScores): IndicatorResult<CutE
       expectedAtCut: round3(expectedAtCut),
       p: pCut,
     });
-    allProbs.push(...probs);
     atAll += atCut;
-  });
-  const m = allProbs.length;
+  }
   if (m < MIN_WINDOW) return notComputed('cutExcess', m, 'мало работ у границ отметок', details);
-  const e = allProbs.reduce((a, b) => a + b, 0);
-  const v = allProbs.reduce((a, p) => a + p * (1 - p), 0);
+  let e = 0;
+  let v = 0;
+  for (let k = 0; k < m; k++) {
+    const q = allProbs[k] as number;
+    e += q;
+    v += q * (1 - q);
+  }
   const p = upperMidP(poissonBinomialPmf(allProbs), atAll);
   const effect = atAll - e;
   return {
@@ -110,7 +144,7 @@ export function cutExcess(unit: Unit, exp: ExpectedScores): IndicatorResult<CutE
   };
 }
 
-function at(pmf: Float64Array, t: number): number {
+function at(pmf: ArrayLike<number>, t: number): number {
   return t >= 0 && t < pmf.length ? (pmf[t] as number) : 0;
 }
 

@@ -8,6 +8,7 @@
  * Edge cases: fewer than 2 works → every figure null.
  */
 import { groupPmf, type ExpectedScores } from '../expectedScores';
+import type { TestWorks } from '../types';
 import type { Unit } from '../unit';
 
 export interface Homogeneity {
@@ -40,7 +41,7 @@ export function homogeneity(unit: Unit, exp: ExpectedScores): Homogeneity {
   }
   const sd = Math.sqrt(Math.max(0, (s2 - (s1 * s1) / n) / (n - 1)));
   const expectedSd = Math.sqrt(Math.max(0, (e2 / n - (e1 / n) ** 2) * (n / (n - 1))));
-  const identical = identicalRows(test.scores, test.design.itemMax.length, works);
+  const identical = identicalWorks(test, works);
   return {
     n,
     sd,
@@ -48,6 +49,43 @@ export function homogeneity(unit: Unit, exp: ExpectedScores): Homogeneity {
     ratio: expectedSd > 0 ? sd / expectedSd : null,
     identicalShare: identical / n,
   };
+}
+
+/**
+ * Number of works whose task-score vector equals another work's: vectors are coded as mixed-radix
+ * numbers (exact while the radix product stays below 2^53 and no score exceeds its task's
+ * maximum; otherwise the rows are compared by `identicalRows`), sorted, and runs of equal codes longer than one
+ * are counted.
+ */
+export function identicalWorks(test: TestWorks, works: Int32Array): number {
+  const { itemMax } = test.design;
+  const items = itemMax.length;
+  const n = works.length;
+  let radix = 1;
+  for (let i = 0; i < items && radix <= Number.MAX_SAFE_INTEGER; i++)
+    radix *= (itemMax[i] as number) + 1;
+  if (radix > Number.MAX_SAFE_INTEGER) return identicalRows(test.scores, items, works);
+  const codes = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const off = (works[k] as number) * items;
+    let code = 0;
+    for (let i = 0; i < items; i++) {
+      const x = test.scores[off + i] as number;
+      const max = itemMax[i] as number;
+      if (x > max) return identicalRows(test.scores, items, works);
+      code = code * (max + 1) + x;
+    }
+    codes[k] = code;
+  }
+  codes.sort();
+  let count = 0;
+  for (let k = 0; k < n;) {
+    let e = k + 1;
+    while (e < n && codes[e] === codes[k]) e++;
+    if (e - k > 1) count += e - k;
+    k = e;
+  }
+  return count;
 }
 
 /**

@@ -5,7 +5,7 @@ import { bunching } from './bunching';
 import { concordance, concordanceRaw } from './concordance';
 import { conditionalSum } from './conditionalSum';
 import { cutExcess } from './cutExcess';
-import { homogeneity, identicalRows } from './homogeneity';
+import { homogeneity, identicalRows, identicalWorks } from './homogeneity';
 import { observerGap } from './observerGap';
 import { estimateRho } from './overdispersion';
 import { yearChange, type SchoolYearMean } from './yearChange';
@@ -246,6 +246,33 @@ describe('bunching at cuts, homogeneity, cut inference', () => {
     expect(identicalRows(scores, 2, Int32Array.from([0, 1, 2, 3, 4, 5]))).toBe(5);
     expect(identicalRows(scores, 2, Int32Array.from([0, 1, 3, 4]))).toBe(2);
     expect(identicalRows(scores, 2, Int32Array.from([]))).toBe(0);
+  });
+
+  it('identical score vectors: numeric codes and the row-comparison fallback agree', () => {
+    const rows = [
+      [1, 2, 0],
+      [0, 2, 1],
+      [1, 2, 0],
+      [2, 0, 1],
+      [0, 2, 1],
+      [1, 2, 0],
+      [0, 0, 0],
+    ];
+    const make = (itemMax: number[]) =>
+      tinyTest(
+        rows.map((scores) => ({ total: scores.reduce((a, b) => a + b, 0), scores })),
+        { itemMax },
+      );
+    // Rows 0, 2, 5 and 1, 4 repeat: five works of seven.
+    expect(identicalWorks(make([2, 2, 2]), wholeUnit(make([2, 2, 2])).works)).toBe(5);
+    // A score above its task's maximum cannot be coded in the radix: rows compared, same count.
+    expect(identicalWorks(make([1, 1, 1]), wholeUnit(make([1, 1, 1])).works)).toBe(5);
+    // Many tasks (radix product above 2^53): rows compared.
+    const wide = tinyTest([{ total: 0 }, { total: 0 }, { total: 1, scores: [1] }], {
+      itemMax: Array.from({ length: 60 }, () => 2),
+    });
+    expect(identicalWorks(wide, wholeUnit(wide).works)).toBe(2);
+    expect(identicalWorks(wide, Int32Array.from([0, 2]))).toBe(0);
   });
 
   it('infers cut scores from totals and marks', () => {

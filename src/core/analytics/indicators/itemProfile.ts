@@ -14,6 +14,7 @@ import type { Reference } from '../reference';
 import type { Unit } from '../unit';
 import { conditionalIndicator, type MisfitDetails } from './misfit';
 import type { IndicatorResult } from './result';
+import { zeros } from '../stats/zeros';
 
 export const PROFILE_FLOOR = 0.01;
 
@@ -43,8 +44,8 @@ export function itemProfile(unit: Unit, ref: Reference): IndicatorResult<ItemPro
   );
   const { test, works } = unit;
   const items = test.design.itemMax.length;
-  const obs = new Float64Array(items);
-  const ex = new Float64Array(items);
+  const obs = zeros(items);
+  const ex = zeros(items);
   for (let k = 0; k < works.length; k++) {
     const w = works[k] as number;
     const r = ref.itemTotal[w] as number;

@@ -72,7 +72,8 @@ export function yearChange(
   const byKey = new Map(series.map((s) => [seriesKey(s.school, s.year), s]));
   const results = new Map<string, IndicatorResult<YearChangeDetails>>();
   const tau2 = new Map<number, number>();
-  const residuals = new Map<string, number>();
+  /** Residuals per year, by school, in the order computed. */
+  const residuals = new Map<number, { school: number; v: number }[]>();
   const empty = (prev: number | null, cur: SchoolYearMean): YearChangeDetails => ({
     previousYear: prev,
     previousMean: null,
@@ -122,7 +123,9 @@ export function yearChange(
       const v = (se2[i] as number) + t2;
       const z = ei / Math.sqrt(v);
       const key = seriesKey(x.cur.school, year);
-      residuals.set(key, ei);
+      const list = residuals.get(year) ?? [];
+      list.push({ school: x.cur.school, v: ei });
+      residuals.set(year, list);
       results.set(key, {
         indicator: 'yearChange',
         p: normalUpperP(z),
@@ -203,11 +206,11 @@ function history(
 }
 
 /** Percentile ranks (0..1) of the residuals of one year, by school. */
-function rankMap(residuals: ReadonlyMap<string, number>, year: number): Map<number, number> {
-  const list = [...residuals.entries()]
-    .map(([k, v]) => ({ school: Number(k.split('|')[0]), year: Number(k.split('|')[1]), v }))
-    .filter((x) => x.year === year)
-    .sort((a, b) => a.v - b.v);
+function rankMap(
+  residuals: ReadonlyMap<number, readonly { school: number; v: number }[]>,
+  year: number,
+): Map<number, number> {
+  const list = [...(residuals.get(year) ?? [])].sort((a, b) => a.v - b.v);
   const out = new Map<number, number>();
   list.forEach((x, i) => out.set(x.school, list.length > 1 ? i / (list.length - 1) : 0.5));
   return out;

@@ -1,6 +1,7 @@
 import betainc from '@stdlib/math-base-special-betainc';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { zeros } from './zeros';
 
 /** Standard normal CDF Φ(z). */
 export function phi(z: number): number {
@@ -33,18 +34,23 @@ export function binomialUpper(k: number, n: number, p: number): number {
 
 /**
  * Poisson-binomial pmf of the number of successes among independent Bernoulli(p_i), by dynamic
- * programming (exact, O(m²)). Empty input → [1].
+ * programming (exact, O(m²)), over probs[from..to). Empty input → [1].
  */
-export function poissonBinomialPmf(probs: ArrayLike<number>): Float64Array {
-  const m = probs.length;
-  const pmf = new Float64Array(m + 1);
+export function poissonBinomialPmf(
+  probs: ArrayLike<number>,
+  from = 0,
+  to = probs.length,
+): number[] {
+  const m = to - from;
+  const pmf = zeros(m + 1);
   pmf[0] = 1;
-  // In place, from the top down: pmf_i[k] = pmf_{i−1}[k]·(1 − p) + pmf_{i−1}[k − 1]·p.
+  // In place, from the top: pmf'[k] = pmf[k − 1]·p + pmf[k]·(1 − p) (pmf[i + 1] is still 0).
   for (let i = 0; i < m; i++) {
-    const p = probs[i] ?? 0;
-    for (let k = i + 1; k >= 1; k--)
-      pmf[k] = (pmf[k - 1] as number) * p + (pmf[k] as number) * (1 - p);
-    pmf[0] = (pmf[0] as number) * (1 - p);
+    const p = probs[from + i] ?? 0;
+    const q = 1 - p;
+    pmf[i + 1] = (pmf[i] as number) * p;
+    for (let k = i; k >= 1; k--) pmf[k] = (pmf[k - 1] as number) * p + (pmf[k] as number) * q;
+    pmf[0] = (pmf[0] as number) * q;
   }
   return pmf;
 }

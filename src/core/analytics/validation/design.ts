@@ -40,6 +40,38 @@ export function drawCategory(probs: readonly number[], u: number): number {
   return probs.length - 1;
 }
 
+/**
+ * `drawCategory(pcmProbabilities(item, θ), u)` without allocating (the same arithmetic in the same
+ * order, so the same category): the simulator draws one per task and pupil.
+ */
+export function drawPcm(item: SimItem, theta: number, u: number): number {
+  const m = item.steps.length;
+  const logits = scratch(m + 1);
+  logits[0] = 0;
+  let top = 0;
+  for (let k = 1; k <= m; k++) {
+    logits[k] = (logits[k - 1] as number) + theta - (item.steps[k - 1] as number);
+    top = Math.max(top, logits[k] as number);
+  }
+  let sum = 0;
+  for (let c = 0; c <= m; c++) {
+    logits[c] = Math.exp((logits[c] as number) - top);
+    sum += logits[c] as number;
+  }
+  let acc = 0;
+  for (let c = 0; c <= m; c++) {
+    acc += (logits[c] as number) / sum;
+    if (u < acc) return c;
+  }
+  return m;
+}
+
+let buffer: number[] = [];
+function scratch(n: number): number[] {
+  if (buffer.length < n) buffer = new Array<number>(n).fill(0);
+  return buffer;
+}
+
 /** Journal-mark cut points on θ + N(0, 0.6²): the population's 5 / 40 / 80 % quantiles. */
 export function journalCuts(sigmaSchool: number, sigmaJournal: number): [number, number, number] {
   const sd = Math.sqrt(sigmaSchool ** 2 + 1 + sigmaJournal ** 2);

@@ -5,8 +5,9 @@
  */
 import type { Rng } from '../../random';
 import { createRng } from '../../random';
-import { markFor, unitKey, type Dataset, type TestWorks } from '../types';
-import { SIM_CUTS, drawCategory, journalCuts, pcmProbabilities, simItems } from './design';
+import { unitKey, type Dataset, type TestWorks } from '../types';
+import { WorkColumns } from './columns';
+import { SIM_CUTS, drawPcm, journalCuts, simItems } from './design';
 
 export type ManipulationKind = 'lenient' | 'help' | 'toJournal' | 'flatGain';
 
@@ -110,7 +111,7 @@ export function simulate(config: SimulationConfig): { data: Dataset; truth: Simu
   };
   const tests: TestWorks[] = [];
   for (const year of config.years) {
-    const rows: { school: number; klass: number; x: number[]; journal: number }[] = [];
+    const out = new WorkColumns(nItems, config.schools * 32);
     schools.forEach((login, s) => {
       const isObserved = rng.chance(config.observedShare);
       observed.set(unitKey(login, config.subject, config.grade, year), isObserved);
@@ -122,7 +123,7 @@ export function simulate(config: SimulationConfig): { data: Dataset; truth: Simu
       const classMu = cl.map(() => (config.sigmaClass > 0 ? config.sigmaClass * rng.normal() : 0));
       for (let p = 0; p < n; p++) {
         const theta = muYear + (classMu[p % cl.length] as number) + rng.normal();
-        const x = items.map((it) => drawCategory(pcmProbabilities(it, theta), rng.next()));
+        const x = items.map((it) => drawPcm(it, theta, rng.next()));
         const jv = theta + config.sigmaJournal * rng.normal();
         const journal = jv < jc[0] ? 2 : jv < jc[1] ? 3 : jv < jc[2] ? 4 : 5;
         pupils.push({ x, journal, klass: cl[p % cl.length] as number });
@@ -143,23 +144,9 @@ export function simulate(config: SimulationConfig): { data: Dataset; truth: Simu
         );
         if (!earlier) truth.firstManipulated.add(`${login}|${year}`);
       }
-      for (const p of pupils) rows.push({ school: s, klass: p.klass, x: p.x, journal: p.journal });
+      for (const p of pupils) out.push(s, p.klass, p.x, p.journal);
     });
-    const n = rows.length;
-    const scores = new Uint8Array(n * nItems);
-    const total = new Int16Array(n);
-    const mark = new Int8Array(n);
-    const journal = new Int8Array(n);
-    const school = new Int32Array(n);
-    const klass = new Int32Array(n);
-    rows.forEach((r, w) => {
-      scores.set(r.x, w * nItems);
-      total[w] = r.x.reduce((a, b) => a + b, 0);
-      mark[w] = markFor(total[w] as number, SIM_CUTS);
-      journal[w] = r.journal;
-      school[w] = r.school;
-      klass[w] = r.klass;
-    });
+    const { n, scores, total, mark, journal, school, klass } = out.columns();
     tests.push({
       design: {
         subject: config.subject,
