@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { analyze, type AnalysisResult } from '../../core/analytics/analyze';
 import { buildDataset } from '../../core/analytics/build';
@@ -9,6 +9,7 @@ import { formatIssue } from '../../core/results/issues';
 import { loadResults, subjectName } from '../../importers/analytics/loadResults';
 import { OBSERVATION_HEADER, parseObservations } from '../../importers/observations/index';
 import { decodeCsv } from '../../importers/results/csv';
+import { writeJsonFile } from '../jsonFile';
 
 export interface AnalyzeOptions {
   observations?: string;
@@ -74,7 +75,8 @@ export async function analyzeCommand(paths: string[], options: AnalyzeOptions): 
   }
   const result = analyze(data, { q: options.q, supportQ: 0.1 });
   const json = analysisJson(result, loaded.files, options);
-  await writeFile(options.json, `${JSON.stringify(json, null, 2)}\n`);
+  // Streamed: a region's document is longer than the longest string V8 allows.
+  await writeJsonFile(options.json, json);
   process.stdout.write(summaryText(result, loaded.warnings, options));
 }
 

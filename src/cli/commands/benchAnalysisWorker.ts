@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { analyze } from '../../core/analytics/analyze';
@@ -8,6 +8,7 @@ import {
   simulateRegion,
 } from '../../core/analytics/validation/region';
 import { analysisJson } from './analyze';
+import { writeJsonFile } from '../jsonFile';
 import { aggregatesDiffer, duckdbAggregates, engineAggregates } from './benchAggregates';
 
 /** What the analysis bench child reports to the parent: its printed lines, for the summary. */
@@ -83,10 +84,9 @@ async function main() {
   t = performance.now();
   const file = path.join(os.tmpdir(), `vsoko-bench-analysis-${process.pid}.json`);
   try {
-    const text = `${JSON.stringify(json, null, 2)}\n`;
-    writeFileSync(file, text);
+    const length = await writeJsonFile(file, json);
     say(
-      `  запись JSON как у vsoko analyze --json: ${int(text.length)} символов за ${sec((performance.now() - t) / 1000)} (в цель не входит)`,
+      `  запись JSON как у vsoko analyze --json: ${int(length)} символов за ${sec((performance.now() - t) / 1000)} (в цель не входит)`,
     );
   } catch (e) {
     say(`  запись JSON как у vsoko analyze --json: не удалась — ${(e as Error).message}`);
