@@ -169,6 +169,13 @@ export async function openPglite(dataDir: string): Promise<Database> {
 
 export function wrapPgPool(pool: pg.Pool, location: string): Database {
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  let closing = false;
+  // An idle connection can be ended by the server (restart, administrator, a dropped database);
+  // without a listener node-postgres raises that as an uncaught error and the process exits.
+  // The pool replaces the connection; the next query opens a new one.
+  pool.on('error', (error) => {
+    if (!closing) console.warn(`PostgreSQL: соединение закрыто сервером (${error.message})`);
+  });
   return {
     kind: 'postgres',
     location,
@@ -202,6 +209,7 @@ export function wrapPgPool(pool: pg.Pool, location: string): Database {
       await migratePg(drizzlePg({ client: pool, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
     },
     async close() {
+      closing = true;
       await pool.end();
     },
   };
