@@ -1,27 +1,14 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cliSandbox, root } from '../../test/cli';
 import { PGlite } from '@electric-sql/pglite';
 import { individualResultsTable, tableToCsv } from '../importers/results/writers';
 import { collectFiles } from './commands/importResults';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = path.join(root, 'test/fixtures/results');
-const work = mkdtempSync(path.join(os.tmpdir(), 'vsoko-cli-import-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function vsoko(args: string[]) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, VSOKO_DATA_DIR: path.join(work, 'data'), DATABASE_URL: '' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { status: res.status, out: res.stdout, err: res.stderr };
-}
+const { work, vsoko } = cliSandbox('vsoko-cli-import-', 60_000);
 
 describe('vsoko import', () => {
   it('collects CSV and XLSX files from folders recursively', () => {

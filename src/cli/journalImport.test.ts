@@ -1,25 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cliSandbox, root } from '../../test/cli';
 import { PGlite } from '@electric-sql/pglite';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = path.join(root, 'test/fixtures/results');
-const work = mkdtempSync(path.join(os.tmpdir(), 'vsoko-cli-journal-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function vsoko(args: string[]) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, VSOKO_DATA_DIR: path.join(work, 'data'), DATABASE_URL: '' },
-    encoding: 'utf8',
-    timeout: 90_000,
-  });
-  return { status: res.status, out: res.stdout, err: res.stderr };
-}
+const { work, vsoko } = cliSandbox('vsoko-cli-journal-', 90_000);
 
 const STANDARD = 'Код обучающегося;Класс;Предмет;Период;Отметка';
 const q1 = [STANDARD, 'S-1;5А;Математика;1 четверть;3', 'S-2;5А;Математика;1 четверть;4'];

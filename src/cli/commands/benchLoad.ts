@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -15,6 +15,7 @@ import { SESSION_COOKIE } from '../../server/auth';
 import { createServices, type Services } from '../../services';
 import { ensureReferenceData } from '../../services/reference';
 import { localFileStorage } from '../../storage/fileStorage';
+import { cpuMeter } from './benchCpu';
 
 /**
  * The load part of `npm run bench`: a generated municipality (simulated ВПР of several hundred
@@ -221,58 +222,6 @@ function districtPaths(region: Region): string[] {
   for (const orgId of region.orgIds.filter((_, i) => i % 15 === 0))
     paths.push(...cardPaths(orgId, year));
   return paths;
-}
-
-/** CPU time (ms) a process has used so far, from /proc (Linux); 0 where unavailable. */
-function processCpuMs(pid: number | string): number {
-  try {
-    // Fields after the command name: state is field 3, utime 14 and stime 15 (clock ticks).
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * CPU time (ms) of the PostgreSQL backends serving `database` on this machine (the server is
- * local; a backend's command line names its database). Backends that ended are not counted.
- */
-function postgresCpuMs(database: string): number {
-  let total = 0;
-  try {
-    for (const pid of readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      try {
-        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        if (cmd.startsWith('postgres:') && cmd.split(' ').includes(database))
-          total += processCpuMs(pid);
-      } catch {
-        // the process ended meanwhile
-      }
-    }
-  } catch {
-    return 0;
-  }
-  return total;
-}
-
-/** Where the CPU goes during a run: the server, PostgreSQL and the load generator itself. */
-function cpuMeter(serverPid: number, database: string) {
-  const start = {
-    server: processCpuMs(serverPid),
-    postgres: postgresCpuMs(database),
-    load: process.cpuUsage(),
-  };
-  return () => {
-    const load = process.cpuUsage(start.load);
-    return {
-      server: processCpuMs(serverPid) - start.server,
-      postgres: postgresCpuMs(database) - start.postgres,
-      load: (load.user + load.system) / 1000,
-    };
-  };
 }
 
 function percentile(sorted: readonly number[], p: number): number {

@@ -13,27 +13,30 @@ import {
 } from './dueProcess';
 import { RISK_LABELS, RISK_ORDER, riskLevel, type RiskLevel } from './risk';
 
+/** What the screen reads of a stored school-year result: compact evidence, no chart data. */
+export interface ScreenResult {
+  flagged: boolean;
+  supportList: boolean;
+  p: number;
+  q: number;
+  yearsInRow: number;
+  evidence: {
+    subject: string;
+    grade: number;
+    /** The class of a class-level indicator (absent in runs before engine 1.1). */
+    className?: string | null;
+    indicator: string;
+    p: number;
+    n: number;
+  }[];
+  units: { subject: string; grade: number; works: number }[] | null;
+}
+
 export interface RawScreenRow {
   orgId: number;
   name: string;
   login: string | null;
-  result: {
-    flagged: boolean;
-    supportList: boolean;
-    p: number;
-    q: number;
-    yearsInRow: number;
-    evidence: {
-      subject: string;
-      grade: number;
-      /** The class of a class-level indicator (absent in runs before engine 1.1). */
-      className?: string | null;
-      indicator: string;
-      p: number;
-      n: number;
-    }[];
-    units: { subject: string; grade: number; works: number }[] | null;
-  } | null;
+  result: ScreenResult | null;
   federal: {
     markers: { r4: number; m4: number; r5: number; m5: number } | null;
     total: number | null;

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { FederalMarkers } from '../schema';
+import type { ScreenResult } from '../../core/objectivity/screen';
 import type { Db } from '../database';
 import { preparedPer } from '../prepared';
 import {
@@ -52,32 +53,6 @@ export async function latestDoneRuns(db: Db, municipalityIds: number[] | 'any') 
     .from(analysisRuns)
     .where(and(...conditions))
     .orderBy(...runOrder);
-}
-
-export interface ScreenEvidence {
-  subject: string;
-  grade: number;
-  /** Null for the whole school (and in runs stored before engine 1.1). */
-  className: string | null;
-  indicator: string;
-  p: number;
-  n: number;
-}
-export interface ScreenUnit {
-  subject: string;
-  grade: number;
-  works: number;
-}
-
-/** What the screen shows of a stored school-year result: no chart data, compact evidence. */
-export interface ScreenResult {
-  flagged: boolean;
-  supportList: boolean;
-  p: number;
-  q: number;
-  yearsInRow: number;
-  evidence: ScreenEvidence[];
-  units: ScreenUnit[] | null;
 }
 
 /** The screen's compact results of every school of one run in one year. */

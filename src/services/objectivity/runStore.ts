@@ -14,7 +14,8 @@ import {
   listSchoolResults,
   type FiguresRow,
 } from '../../db/repositories/objectivityCard';
-import { listRunScreenResults, type ScreenResult } from '../../db/repositories/objectivityScreen';
+import type { ScreenResult } from '../../core/objectivity/screen';
+import { listRunScreenResults } from '../../db/repositories/objectivityScreen';
 
 type ResultRow = Awaited<ReturnType<typeof listSchoolResults>>[number];
 
@@ -37,13 +38,14 @@ interface RunRef {
 const DEFAULT_MAX_CHARS = 64 * 1024 * 1024;
 
 export class RunStore {
-  private readonly cache: LRUCache<string, Entry>;
+  /** The loader of a key travels as the fetch context; `fetch` shares one load between callers. */
+  private readonly cache: LRUCache<string, Entry, () => Promise<Entry>>;
 
   constructor(
     private readonly database: Database,
     maxChars = Number(process.env.VSOKO_RUN_CACHE_MB ?? 0) * 1024 * 1024 || DEFAULT_MAX_CHARS,
   ) {
-    this.cache = new LRUCache<string, Entry>({
+    this.cache = new LRUCache<string, Entry, () => Promise<Entry>>({
       maxSize: maxChars,
       sizeCalculation: (entry) =>
         Math.max(
@@ -52,6 +54,7 @@ export class RunStore {
             ? entry.size * 400
             : JSON.stringify(entry.figures).length + JSON.stringify(entry.results).length,
         ),
+      fetchMethod: (_key, _stale, { context }) => context(),
     });
   }
 
@@ -62,27 +65,8 @@ export class RunStore {
     load: () => Promise<T>,
   ): Promise<T> {
     if (run.status !== 'done') return load();
-    const hit = this.cache.get(key) as T | undefined;
-    if (hit) return hit;
-    const pending = this.pending.get(key) as Promise<T> | undefined;
-    if (pending) return pending;
-    const loading = load().then(
-      (value) => {
-        this.pending.delete(key);
-        this.cache.set(key, value);
-        return value;
-      },
-      (error: unknown) => {
-        this.pending.delete(key);
-        throw error;
-      },
-    );
-    this.pending.set(key, loading);
-    return loading;
+    return (await this.cache.fetch(key, { context: load })) as T;
   }
-
-  /** Concurrent first reads of one key share one query. */
-  private readonly pending = new Map<string, Promise<Entry>>();
 
   /** A school's results and figures in a run; orgId null = the municipality's figures. */
   share(run: RunRef, orgId: number | null): Promise<RunShare> {
